@@ -1,0 +1,85 @@
+/**
+ * `npm run db:start`: serve the local Supabase API (migrated; seeded when new).
+ * `npm run db:reset`: drop the local database, migrate and seed it again.
+ */
+import { rmSync } from "node:fs";
+import { ensureEnvLocal, LOCAL_API_PORT, loadEnvLocal, requireEnv } from "./lib/local-env";
+import { seedDemoData } from "./seed";
+import { defaultPgliteDir, startLocalStack, type LocalStack } from "./stack/local-stack";
+
+const FIRST_MIGRATION = "20261123000100_workspaces.sql";
+
+export async function startDevStack(options: { port: number; printEmails: boolean }): Promise<LocalStack> {
+  ensureEnvLocal();
+  loadEnvLocal();
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({
+      port: options.port,
+      driver: "pglite",
+      dbUrl: defaultPgliteDir,
+      siteUrl: requireEnv("NEXT_PUBLIC_SITE_URL"),
+      printEmails: options.printEmails,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new Error(
+        `Port ${options.port} is in use: is another \`npm run dev\` or \`npm run db:start\` running?`,
+      );
+    }
+    throw error;
+  }
+  for (const file of stack.appliedMigrations) console.log(`  ✓ applied migration ${file}`);
+  // A database that just received the first migration is new: give it the demo data.
+  if (stack.appliedMigrations.includes(FIRST_MIGRATION)) {
+    await seedDemoData({
+      url: stack.url,
+      publishableKey: requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"),
+      secretKey: requireEnv("SUPABASE_SECRET_KEY"),
+    });
+    console.log("  ✓ seeded demo workspaces acme and globex (password: demo-password)");
+  }
+  return stack;
+}
+
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, handler);
+}
+
+async function main(command: string | undefined) {
+  if (command === "start") {
+    const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
+    console.log(`\n  Supabase API  ${stack.url}\n  Dev inbox     ${stack.url}/_dev/inbox\n\n  Ctrl-C stops it.`);
+    stopOnSignal(() => stack.stop());
+    return;
+  }
+  if (command === "reset") {
+    console.log(`Deleting the local database at ${defaultPgliteDir}…`);
+    rmSync(defaultPgliteDir, { recursive: true, force: true });
+    const stack = await startDevStack({ port: 0, printEmails: false });
+    await stack.stop();
+    console.log("Local database reset: migrated and seeded.");
+    return;
+  }
+  console.error("usage: db.ts start|reset");
+  process.exit(2);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv[2]).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The embedded local Supabase stack: @supabase/lite (PostgREST + GoTrue compatible)
+ * on PGlite by default, or on a real PostgreSQL server with the `postgres` driver.
+ * One process owns the database: it applies pending migrations, then serves the
+ * Supabase HTTP API. Used by `npm run dev`, `npm run db:*` and the test harness.
+ */
+import { mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
+import { App } from "@supabase/lite";
+import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
+import { projectRoot, requireEnv } from "../lib/local-env";
+import { DevOutbox } from "./dev-outbox";
+
+export type DbDriver = "pglite" | "postgres";
+
+export interface StackOptions {
+  port: number;
+  driver: DbDriver;
+  /** PGlite: a data directory; postgres: a connection URL. */
+  dbUrl: string;
+  /** Where email links point (the Next.js app). */
+  siteUrl: string;
+  /** Print captured emails to the console (dev), or keep them only in the outbox (tests). */
+  printEmails: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  appliedMigrations: string[];
+  outbox: DevOutbox;
+  stop(): Promise<void>;
+}
+
+export const defaultPgliteDir = path.join(projectRoot, "supabase/.temp/pglite");
+const configPath = path.join(projectRoot, "supabase/lite.toml");
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  // lite.toml reads these through env(...): one config file serves every stack.
+  process.env.TENANTKIT_DB_DRIVER = options.driver;
+  process.env.TENANTKIT_DB_URL = options.dbUrl;
+  process.env.NEXT_PUBLIC_SITE_URL = options.siteUrl;
+  requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY");
+  requireEnv("SUPABASE_SECRET_KEY");
+  requireEnv("SUPABASE_JWT_SECRET");
+  if (options.driver === "pglite") mkdirSync(options.dbUrl, { recursive: true });
+
+  const api = await createApi({ withSupabaseClient: false });
+  const config = await api.project.local.getConfig(configPath);
+  const outbox = new DevOutbox({ print: options.printEmails });
+  // Admin mode off: a keyless request must never be served as service_role,
+  // so what the tests see is what a real Supabase project would answer.
+  const app = new App({
+    ...config,
+    options: {
+      ...config.options,
+      server: { ...config.options?.server, admin: false },
+      drivers: { ...config.options?.drivers, email: outbox },
+    },
+  });
+
+  const { applied } = await applyPendingMigrations(app);
+
+  const server = await listen(app, options.port, outbox);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    appliedMigrations: applied.map((migration) => migration.filename),
+    outbox,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.connection.close();
+    },
+  };
+}
+
+function listen(app: App, port: number, outbox: DevOutbox): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      {
+        hostname: "127.0.0.1",
+        port,
+        fetch: (request, env: { incoming: { socket: { remoteAddress?: string } } }) =>
+          outbox.handle(request) ??
+          app.fetch(request, { peerAddress: env.incoming.socket.remoteAddress ?? null }),
+      },
+      () => resolve(server),
+    );
+    server.once("error", reject);
+  });
+}
