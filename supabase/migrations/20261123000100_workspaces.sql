@@ -24,6 +24,35 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
+-- Shared trigger for every tenant table: a row never moves to another workspace,
+-- and created_by (where the table has it) is the caller, not what the client sent.
+-- Enforced by a trigger rather than column grants alone, because grants are not
+-- honoured by every engine this project runs on (see docs/local-stack.md).
+-- ---------------------------------------------------------------------------
+create function public.guard_tenant_row()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  if tg_op = 'UPDATE' and new.organization_id is distinct from old.organization_id then
+    raise exception 'organization_id_immutable' using errcode = '42501',
+      hint = 'A row cannot be moved to another workspace.';
+  end if;
+  if caller is not null and to_jsonb(new) ? 'created_by' then
+    if tg_op = 'INSERT' then
+      new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));
+    elsif (to_jsonb(new) -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
+      raise exception 'created_by_immutable' using errcode = '42501';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
 -- organizations: one row per workspace. The slug is its URL (/w/<slug>).
 -- ---------------------------------------------------------------------------
 create table public.organizations (
@@ -167,6 +196,7 @@ grant update (name) on public.organizations to authenticated;
 grant select on public.organization_members to authenticated;
 
 revoke execute on function public.set_updated_at() from public, anon, authenticated;
+revoke execute on function public.guard_tenant_row() from public, anon, authenticated;
 revoke execute on function public.get_user_org_ids() from public, anon;
 revoke execute on function public.has_org_role(uuid, text[]) from public, anon;
 revoke execute on function public.create_organization(text, text) from public, anon;

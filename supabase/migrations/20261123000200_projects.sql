@@ -24,12 +24,15 @@ create policy "admins update"  on public.projects for update to authenticated
 create policy "owners delete"  on public.projects for delete to authenticated
   using (public.has_org_role(organization_id, array['owner']));
 
+create trigger projects_guard_tenant_row
+  before insert or update on public.projects
+  for each row execute function public.guard_tenant_row();
 create trigger projects_set_updated_at
   before update on public.projects
   for each row execute function public.set_updated_at();
 
--- Column grants: a row can never be moved to another workspace (organization_id
--- is not updatable) and created_by always comes from the session's auth.uid().
+-- Column grants say the same as guard_tenant_row(): organization_id is not
+-- updatable and created_by is never written by the client.
 revoke all on public.projects from anon, authenticated;
 grant select, delete on public.projects to authenticated;
 grant insert (organization_id, name, status) on public.projects to authenticated;

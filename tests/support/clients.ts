@@ -1,0 +1,45 @@
+/** supabase-js clients for tests: anon, real signed-up users, and the service role. */
+import { randomUUID } from "node:crypto";
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import type { TestStackInfo } from "./test-stack";
+
+const options = { auth: { persistSession: false, autoRefreshToken: false } } as const;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  client: SupabaseClient;
+  accessToken: string;
+}
+
+export const anonClient = (stack: TestStackInfo) =>
+  createClient(stack.url, stack.publishableKey, options);
+
+/** Platform access that bypasses RLS. Tests use it only to arrange data, never to assert access. */
+export const serviceClient = (stack: TestStackInfo) =>
+  createClient(stack.url, stack.secretKey, options);
+
+/** A unique address so test files never collide on one shared database. */
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.example`;
+
+export async function signUpUser(stack: TestStackInfo, email: string, password = "test-password-1"): Promise<TestUser> {
+  const client = createClient(stack.url, stack.publishableKey, options);
+  const { data, error } = await client.auth.signUp({ email, password });
+  if (error || !data.session || !data.user) throw new Error(`sign-up ${email}: ${error?.message ?? "no session"}`);
+  return { id: data.user.id, email, client, accessToken: data.session.access_token };
+}
+
+/** Creates a workspace owned by `owner` through the public RPC and returns its row. */
+export async function createWorkspace(owner: TestUser, name: string, slug: string) {
+  const { data, error } = await owner.client.rpc("create_organization", { name, slug });
+  if (error) throw new Error(`create_organization ${slug}: ${error.message}`);
+  return data as { id: string; name: string; slug: string };
+}
+
+/** Adds a member with a role, as a platform operation (memberships have no public write path yet). */
+export async function addMember(stack: TestStackInfo, organizationId: string, user: TestUser, role: "owner" | "admin" | "member") {
+  const { error } = await serviceClient(stack)
+    .from("organization_members")
+    .insert({ organization_id: organizationId, user_id: user.id, role });
+  if (error) throw new Error(`add member ${user.email}: ${error.message}`);
+}
