@@ -58,8 +58,11 @@ export class DevOutbox implements EmailDriver {
   }
 }
 
+/** The call-to-action link of an email: the first href of the HTML body, else the first URL of the text. */
 export function firstLink(email: Pick<CapturedEmail, "text" | "html">): string | undefined {
-  return /https?:\/\/[^\s"'<>]+/.exec(email.text || email.html)?.[0]?.replace(/&amp;/g, "&");
+  const href = /href="(https?:\/\/[^"]+)"/.exec(email.html)?.[1];
+  const link = href ?? /https?:\/\/[^\s"'<>]+/.exec(email.text)?.[0];
+  return link?.replace(/&amp;/g, "&");
 }
 
 const escapeHtml = (value: string) =>

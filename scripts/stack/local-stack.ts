@@ -30,11 +30,33 @@ export interface LocalStack {
   url: string;
   appliedMigrations: string[];
   outbox: DevOutbox;
+  /**
+   * Runs raw SQL as the database owner, bypassing the HTTP API and RLS. For the test
+   * harness's read-only catalog snapshot only; the app never gets this.
+   */
+  query(sql: string): Promise<unknown[]>;
   stop(): Promise<void>;
 }
 
 export const defaultPgliteDir = path.join(projectRoot, "supabase/.temp/pglite");
 const configPath = path.join(projectRoot, "supabase/lite.toml");
+
+/**
+ * Privileges every hosted Supabase project has and Supabase Lite does not set up:
+ * the API roles may use the auth schema, so auth.uid() works in security invoker
+ * code such as triggers, exactly as it does in production.
+ */
+const HOSTED_SUPABASE_GRANTS = `
+  do $$
+  declare api_role text;
+  begin
+    foreach api_role in array array['anon', 'authenticated', 'service_role'] loop
+      if exists (select 1 from pg_roles where rolname = api_role) then
+        execute format('grant usage on schema auth to %I', api_role);
+      end if;
+    end loop;
+  end $$;
+`;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   // lite.toml reads these through env(...): one config file serves every stack.
@@ -61,6 +83,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   });
 
   const { applied } = await applyPendingMigrations(app);
+  await app.connection.exec(HOSTED_SUPABASE_GRANTS);
 
   const server = await listen(app, options.port, outbox);
   const { port } = server.address() as AddressInfo;
@@ -68,6 +91,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     url: `http://127.0.0.1:${port}`,
     appliedMigrations: applied.map((migration) => migration.filename),
     outbox,
+    async query(sql: string) {
+      const result = await app.connection.exec<{ rows: unknown[] }>(sql);
+      return result.rows;
+    },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.connection.close();

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Alert } from "@/components/ui/alert";
+import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
+import { createProject } from "@/lib/projects/actions";
+import { listProjects } from "@/lib/projects/queries";
+import { projectPermissions, requireWorkspace } from "@/lib/workspaces/context";
+
+export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
+  const { workspace } = await requireWorkspace((await params).slug);
+  return { title: `Projects · ${workspace.name}` };
+}
+
+async function Projects({ organizationId, slug }: { organizationId: string; slug: string }) {
+  return <ProjectList slug={slug} projects={await listProjects(organizationId)} />;
+}
+
+export default async function WorkspaceHome({ params, searchParams }: PageProps<"/w/[slug]">) {
+  const { slug } = await params;
+  const { workspace } = await requireWorkspace(slug);
+  const permissions = projectPermissions(workspace.role);
+  const deleted = (await searchParams).deleted === "1";
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">Projects</h1>
+          <p className="text-sm text-zinc-600">Everything {workspace.name} is working on, newest first.</p>
+        </div>
+      </div>
+      {deleted && <Alert tone="success">Project deleted.</Alert>}
+      {permissions.canCreate && <CreateProjectForm action={createProject.bind(null, workspace.slug)} />}
+      <Suspense fallback={<ProjectListSkeleton />}>
+        <Projects organizationId={workspace.id} slug={workspace.slug} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Check your email" };
+
+const copy = {
+  confirm: "We sent a confirmation link to {email}. Open it to activate your account.",
+  "magic-link": "If an account exists for {email}, a sign-in link is on its way. It works once.",
+  reset: "If an account exists for {email}, a link to choose a new password is on its way.",
+} as const;
+
+export default async function CheckEmailPage({ searchParams }: PageProps<"/check-email">) {
+  const params = await searchParams;
+  const kind = typeof params.kind === "string" && params.kind in copy ? (params.kind as keyof typeof copy) : "magic-link";
+  const email = typeof params.email === "string" ? params.email.slice(0, 254) : "your address";
+  const isLocal = process.env.NODE_ENV !== "production";
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold text-zinc-900">Check your email</h1>
+      <p className="text-sm text-zinc-600">{copy[kind].replace("{email}", email)}</p>
+      {isLocal && (
+        <p className="rounded-md bg-zinc-50 p-3 text-xs text-zinc-600">
+          Local development: emails are not delivered. Open the dev inbox at{" "}
+          <a className="font-medium underline" href={`${process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox`}>
+            {process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox
+          </a>{" "}
+          or look at the terminal running <code>npm run dev</code>.
+        </p>
+      )}
+      <Link href="/sign-in" className="inline-block text-sm text-zinc-600 underline-offset-4 hover:underline">
+        Back to sign in
+      </Link>
+    </div>
+  );
+}

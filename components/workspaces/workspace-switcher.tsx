@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import type { Role } from "@/lib/workspaces/validation";
+
+interface SwitcherWorkspace {
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+/** Lists every workspace of the user with their role; Escape or a click outside closes it. */
+export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWorkspace; workspaces: SwitcherWorkspace[] }) {
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        trigger.current?.focus();
+      }
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, [open]);
+
+  return (
+    <div ref={container} className="relative">
+      <button
+        ref={trigger}
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls="workspace-switcher-menu"
+        onClick={() => setOpen((value) => !value)}
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
+      >
+        <span className="grid size-6 place-items-center rounded bg-zinc-900 text-xs text-white" aria-hidden>
+          {current.name.slice(0, 1).toUpperCase()}
+        </span>
+        <span data-testid="current-workspace">{current.name}</span>
+        <span className="sr-only">, switch workspace</span>
+        <svg className="size-4 text-zinc-500" viewBox="0 0 20 20" fill="currentColor" aria-hidden>
+          <path d="M5.23 7.21a.75.75 0 011.06.02L10 11.17l3.71-3.94a.75.75 0 111.08 1.04l-4.25 4.5a.75.75 0 01-1.08 0l-4.25-4.5a.75.75 0 01.02-1.06z" />
+        </svg>
+      </button>
+      {open && (
+        <div
+          id="workspace-switcher-menu"
+          className="absolute left-0 z-20 mt-1 w-72 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
+        >
+          <p className="px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Your workspaces</p>
+          <ul aria-label="Your workspaces">
+            {workspaces.map((workspace) => {
+              const isCurrent = workspace.slug === current.slug;
+              return (
+                <li key={workspace.slug}>
+                  <Link
+                    href={`/w/${workspace.slug}`}
+                    aria-current={isCurrent ? "page" : undefined}
+                    onClick={() => setOpen(false)}
+                    className={cn(
+                      "flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900",
+                      isCurrent && "bg-zinc-50 font-medium",
+                    )}
+                  >
+                    <span className="flex items-center gap-2 truncate">
+                      <span className={cn("size-1.5 rounded-full", isCurrent ? "bg-emerald-500" : "bg-transparent")} aria-hidden />
+                      {workspace.name}
+                    </span>
+                    <Badge tone={workspace.role}>{workspace.role}</Badge>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="mt-1 border-t border-zinc-100 pt-1">
+            <Link
+              href="/onboarding"
+              onClick={() => setOpen(false)}
+              className="block rounded-md px-3 py-2 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
+            >
+              + Create workspace
+            </Link>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

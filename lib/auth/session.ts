@@ -1,0 +1,30 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { createClient } from "@/lib/supabase/server";
+import { REQUEST_PATH_HEADER, signInPathFor } from "./redirects";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+}
+
+/**
+ * The signed-in user, verified by the auth server (getClaims validates the JWT;
+ * never trust getSession() from cookies on the server). Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const supabase = await createClient();
+  const { data, error } = await supabase.auth.getClaims();
+  if (error || !data?.claims?.sub) return null;
+  return { id: data.claims.sub, email: String(data.claims.email ?? "") };
+});
+
+/** The signed-in user, or a redirect to sign-in that comes back to the requested page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  const requested = (await headers()).get(REQUEST_PATH_HEADER) ?? "/";
+  redirect(signInPathFor(requested));
+}

@@ -1,0 +1,42 @@
+import { createServerClient } from "@supabase/ssr";
+import { NextResponse, type NextRequest } from "next/server";
+import { publicEnv } from "@/lib/env";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/redirects";
+
+/**
+ * Refreshes the Supabase session cookie on every request (an expired access token
+ * is exchanged here, where cookies can still be written) and passes the requested
+ * path on so pages can send signed-out visitors back to it after sign-in.
+ * Authorization is not decided here: layouts and RLS do that.
+ */
+export async function updateSession(request: NextRequest) {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  const forward = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  let response = forward();
+  const env = publicEnv();
+  const supabase = createServerClient(
+    env.NEXT_PUBLIC_SUPABASE_URL,
+    env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+    {
+      cookies: {
+        getAll() {
+          return request.cookies.getAll();
+        },
+        setAll(cookiesToSet, cacheHeaders) {
+          for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
+          requestHeaders.set("cookie", request.cookies.toString());
+          response = forward();
+          for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
+          for (const [key, value] of Object.entries(cacheHeaders ?? {})) response.headers.set(key, value);
+        },
+      },
+    },
+  );
+
+  // Do not put code between createServerClient and getClaims: getClaims is what
+  // triggers the refresh, and skipping it logs users out at random.
+  await supabase.auth.getClaims();
+  return response;
+}

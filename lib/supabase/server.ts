@@ -1,0 +1,28 @@
+import "server-only";
+import { createServerClient } from "@supabase/ssr";
+import { cookies } from "next/headers";
+import { publicEnv } from "@/lib/env";
+
+/**
+ * The Supabase client for server components, server actions and route handlers.
+ * It acts as the signed-in user (their JWT from the session cookie), so every
+ * query is filtered by Row-Level Security. Create one per request.
+ */
+export async function createClient() {
+  const cookieStore = await cookies();
+  const env = publicEnv();
+  return createServerClient(env.NEXT_PUBLIC_SUPABASE_URL, env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, {
+    cookies: {
+      getAll() {
+        return cookieStore.getAll();
+      },
+      setAll(cookiesToSet) {
+        try {
+          for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, options);
+        } catch {
+          // Server components cannot set cookies; the proxy refreshes the session instead.
+        }
+      },
+    },
+  });
+}

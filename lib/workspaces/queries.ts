@@ -1,0 +1,39 @@
+import "server-only";
+import { cache } from "react";
+import { createClient } from "@/lib/supabase/server";
+import type { Role } from "./validation";
+
+export interface Workspace {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+}
+
+interface MembershipRow {
+  role: Role;
+  organizations: { id: string; name: string; slug: string } | null;
+}
+
+/**
+ * The workspaces the signed-in user belongs to, with their role, by name.
+ * Read under the user's JWT: RLS returns only their own memberships' workspaces.
+ */
+export const listMyWorkspaces = cache(async (userId: string): Promise<Workspace[]> => {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("organization_members")
+    .select("role, organizations(id, name, slug)")
+    .eq("user_id", userId)
+    .returns<MembershipRow[]>();
+  if (error) throw new Error(`Could not load your workspaces: ${error.message}`);
+  return data
+    .flatMap((row) => (row.organizations ? [{ ...row.organizations, role: row.role }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name));
+});
+
+/** The user's workspace with this slug, or null: not a member and not existing look the same. */
+export async function findMyWorkspace(userId: string, slug: string): Promise<Workspace | null> {
+  const workspaces = await listMyWorkspaces(userId);
+  return workspaces.find((workspace) => workspace.slug === slug) ?? null;
+}

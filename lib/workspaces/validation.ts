@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const SLUG_MIN = 3;
+export const SLUG_MAX = 48;
+/** Same rule as the organizations.slug check constraint in the database. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Slugs that would read as app routes or be confusing in a URL. */
+export const RESERVED_SLUGS = new Set([
+  "new", "create", "settings", "admin", "api", "app", "auth", "onboarding", "sign-in",
+  "sign-up", "invite", "w", "www", "help", "support", "billing", "null", "undefined",
+]);
+
+export const ROLES = ["owner", "admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** "Acme, Inc." → "acme-inc": a suggestion the user can edit. */
+export function suggestSlug(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/g, "");
+  return slug;
+}
+
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the workspace a name.")
+  .max(80, "Use at most 80 characters.");
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(SLUG_MIN, `Use at least ${SLUG_MIN} characters.`)
+  .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
+  .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, not at the start or end.")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "This URL is reserved. Pick another one.");
+
+export const createWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });

@@ -1,0 +1,48 @@
+/**
+ * `npm run dev`: the whole app on this machine. Starts the embedded Supabase
+ * stack (migrated, seeded when new), then `next dev`. Ctrl-C stops both.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { LOCAL_API_PORT, LOCAL_APP_PORT, projectRoot } from "./lib/local-env";
+import { startDevStack, stopOnSignal } from "./db";
+
+async function main() {
+  console.log("tenantkit: starting the local Supabase stack…");
+  const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
+  console.log(`  ✓ Supabase API on ${stack.url} (dev inbox: ${stack.url}/_dev/inbox)`);
+
+  const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+  const next = spawn(process.execPath, [nextBin, "dev", "--port", String(LOCAL_APP_PORT)], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  console.log(
+    `\n  App        http://localhost:${LOCAL_APP_PORT}\n` +
+      "  Sign in as alice@acme.test, bob@globex.test or carol@example.test (password: demo-password)\n" +
+      "  Ctrl-C stops everything.\n",
+  );
+
+  const stopAll = async () => {
+    if (next.exitCode === null) {
+      const exited = new Promise((resolve) => next.once("exit", resolve));
+      next.kill("SIGINT");
+      await exited;
+    }
+    await stack.stop();
+  };
+  stopOnSignal(stopAll);
+  next.on("exit", (code) => {
+    // next dev died on its own (e.g. port 3000 taken): stop the stack too.
+    if (code !== null && code !== 0) {
+      console.error(`next dev exited with code ${code}.`);
+      void stack.stop().then(() => process.exit(code));
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`tenantkit: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

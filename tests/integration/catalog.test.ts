@@ -1,0 +1,234 @@
+/**
+ * Catalog gate: the migrated schema follows the tenant table convention (DESIGN.md).
+ * A new table without RLS, without its organization_id index, foreign key, guard
+ * trigger or select policy, or a security definer function without a pinned
+ * search_path, fails here with a message that says what to add.
+ *
+ * The snapshot is read once by global-setup.ts (as the database owner, before any
+ * API request) and checked by the pure rules in tests/support/catalog-rules.ts.
+ */
+import { describe, expect, inject, it } from "vitest";
+import { checkCatalog, RULES, type RuleId, type Violation } from "../support/catalog-rules";
+import type { CatalogSnapshot, CatalogTable } from "../support/catalog-snapshot";
+
+/**
+ * Violations the schema has today that need a migration this test cannot write.
+ * The gate tolerates exactly these and fails once one is fixed, so the entry is
+ * removed and the rule covers that object again.
+ */
+const KNOWN_GAPS: { rule: RuleId; object: string; why: string }[] = [
+  {
+    rule: "tenant-guard-trigger",
+    object: "public.organization_members",
+    why:
+      "memberships have no write policy today, but nothing in the database stops a future RPC or policy " +
+      "from moving a membership to another workspace. Fix: a migration adding " +
+      "organization_members_guard_tenant_row (before insert or update, for each row).",
+  },
+];
+
+const isKnownGap = (violation: Violation) =>
+  KNOWN_GAPS.some((gap) => gap.rule === violation.rule && gap.object === violation.object);
+
+describe("catalog gate on the migrated schema", () => {
+  const catalog = inject("catalog");
+  const violations = checkCatalog(catalog);
+
+  it("sees the tables, policies and functions of the migrations (the snapshot is not empty)", () => {
+    // Guards against a gate that passes because the snapshot query matched nothing.
+    const tables = catalog.tables.map((table) => `${table.schema}.${table.name}`);
+    expect(tables).toEqual(expect.arrayContaining(["public.organizations", "public.organization_members", "public.projects"]));
+    const projects = catalog.tables.find((table) => table.name === "projects");
+    expect(projects?.policies.length).toBeGreaterThan(0);
+    expect(projects?.indexes.length).toBeGreaterThan(0);
+    expect(catalog.functions.filter((fn) => fn.securityDefiner).map((fn) => fn.name)).toEqual(
+      expect.arrayContaining(["create_organization", "get_user_org_ids", "has_org_role"]),
+    );
+  });
+
+  it.each(Object.entries(RULES) as [RuleId, string][])("%s: %s", (rule) => {
+    const messages = violations.filter((violation) => violation.rule === rule && !isKnownGap(violation)).map((v) => v.message);
+    expect(messages, `Schema violations of rule ${rule}:\n${messages.join("\n")}`).toEqual([]);
+  });
+
+  it.each(KNOWN_GAPS)("known gap $rule on $object is still open (remove it from KNOWN_GAPS once fixed)", (gap) => {
+    const stillReported = violations.some((violation) => violation.rule === gap.rule && violation.object === gap.object);
+    expect(stillReported, `${gap.object} now passes ${gap.rule}: delete its KNOWN_GAPS entry in catalog.test.ts`).toBe(true);
+  });
+});
+
+/** A tenant table exactly as the convention wants it (mirrors public.projects). */
+function conformingTable(name: string): CatalogTable {
+  return {
+    schema: "public",
+    name,
+    rlsEnabled: true,
+    columns: [
+      { name: "id", notNull: true },
+      { name: "organization_id", notNull: true },
+      { name: "name", notNull: true },
+    ],
+    indexes: [
+      { name: `${name}_pkey`, columns: ["id"], partial: false },
+      { name: `${name}_org_created_idx`, columns: ["organization_id", "created_at"], partial: false },
+    ],
+    foreignKeys: [
+      { name: `${name}_organization_id_fkey`, columns: ["organization_id"], referencedTable: "public.organizations", referencedColumns: ["id"] },
+    ],
+    triggers: [
+      { name: `${name}_guard_tenant_row`, function: "public.guard_tenant_row", timing: "before", level: "row", events: ["insert", "update"], enabled: true },
+    ],
+    policies: [
+      { name: "members read", command: "select", roles: ["authenticated"], permissive: true, using: "organization_id = any (...)", withCheck: null },
+    ],
+    grants: [
+      { grantee: "postgres", privilege: "SELECT", column: null },
+      { grantee: "authenticated", privilege: "SELECT", column: null },
+    ],
+  };
+}
+
+function fakeSnapshot(overrides: Partial<CatalogSnapshot> = {}): CatalogSnapshot {
+  return {
+    schemas: ["public"],
+    tables: [conformingTable("widgets")],
+    views: [],
+    functions: [
+      { schema: "public", name: "get_user_org_ids", args: "", securityDefiner: true, config: ['search_path=""'], executableBy: ["postgres", "authenticated"] },
+    ],
+    ...overrides,
+  };
+}
+
+/** A conforming "widgets" table with one defect applied. */
+const widgetsWith = (defect: (table: CatalogTable) => void) => {
+  const table = conformingTable("widgets");
+  defect(table);
+  return fakeSnapshot({ tables: [table] });
+};
+
+describe("catalog rules reject a bad schema (fake snapshots)", () => {
+  it("accept the conforming fake schema", () => {
+    expect(checkCatalog(fakeSnapshot())).toEqual([]);
+  });
+
+  const defects: { defect: string; snapshot: CatalogSnapshot; rule: RuleId; mentions: string }[] = [
+    { defect: "RLS disabled", snapshot: widgetsWith((t) => (t.rlsEnabled = false)), rule: "rls-enabled", mentions: "enable row level security" },
+    {
+      defect: "nullable organization_id",
+      snapshot: widgetsWith((t) => (t.columns = t.columns.map((c) => (c.name === "organization_id" ? { ...c, notNull: false } : c)))),
+      rule: "tenant-id-not-null",
+      mentions: "not null",
+    },
+    { defect: "no foreign key", snapshot: widgetsWith((t) => (t.foreignKeys = [])), rule: "tenant-id-foreign-key", mentions: "references public.organizations(id)" },
+    {
+      defect: "foreign key to another table",
+      snapshot: widgetsWith((t) => (t.foreignKeys = [{ name: "fk", columns: ["organization_id"], referencedTable: "public.teams", referencedColumns: ["id"] }])),
+      rule: "tenant-id-foreign-key",
+      mentions: "references public.organizations(id)",
+    },
+    {
+      defect: "organization_id only second in an index",
+      snapshot: widgetsWith((t) => (t.indexes = [{ name: "i", columns: ["created_at", "organization_id"], partial: false }])),
+      rule: "tenant-id-index",
+      mentions: "create index widgets_org_idx",
+    },
+    {
+      defect: "only a partial index on organization_id",
+      snapshot: widgetsWith((t) => (t.indexes = [{ name: "i", columns: ["organization_id"], partial: true }])),
+      rule: "tenant-id-index",
+      mentions: "create index",
+    },
+    { defect: "no guard trigger", snapshot: widgetsWith((t) => (t.triggers = [])), rule: "tenant-guard-trigger", mentions: "execute function public.guard_tenant_row()" },
+    {
+      defect: "guard trigger on insert only",
+      snapshot: widgetsWith((t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, events: ["insert"] })))),
+      rule: "tenant-guard-trigger",
+      mentions: "before insert or update",
+    },
+    {
+      defect: "guard trigger disabled",
+      snapshot: widgetsWith((t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, enabled: false })))),
+      rule: "tenant-guard-trigger",
+      mentions: "guard_tenant_row",
+    },
+    { defect: "no policy at all", snapshot: widgetsWith((t) => (t.policies = [])), rule: "tenant-select-policy", mentions: "for select to authenticated" },
+    {
+      defect: "select policy only restrictive",
+      snapshot: widgetsWith((t) => (t.policies = t.policies.map((p) => ({ ...p, permissive: false })))),
+      rule: "tenant-select-policy",
+      mentions: "for select to authenticated",
+    },
+    {
+      defect: "policy without a role (targets public)",
+      snapshot: widgetsWith((t) => t.policies.push({ name: "open read", command: "select", roles: ["public"], permissive: true, using: "true", withCheck: null })),
+      rule: "tenant-no-anon-policy",
+      mentions: 'policy "open read" targets public',
+    },
+    {
+      defect: "policy to anon",
+      snapshot: widgetsWith((t) => t.policies.push({ name: "anon insert", command: "insert", roles: ["anon"], permissive: true, using: null, withCheck: "true" })),
+      rule: "tenant-no-anon-policy",
+      mentions: 'policy "anon insert" targets anon',
+    },
+    {
+      defect: "select granted to anon",
+      snapshot: widgetsWith((t) => t.grants.push({ grantee: "anon", privilege: "SELECT", column: null })),
+      rule: "tenant-no-anon-grant",
+      mentions: "SELECT to anon",
+    },
+    {
+      defect: "column grant to PUBLIC",
+      snapshot: widgetsWith((t) => t.grants.push({ grantee: "PUBLIC", privilege: "UPDATE", column: "name" })),
+      rule: "tenant-no-anon-grant",
+      mentions: "UPDATE(name) to PUBLIC",
+    },
+    {
+      defect: "security definer without search_path",
+      snapshot: fakeSnapshot({
+        functions: [{ schema: "public", name: "leaky", args: "org uuid", securityDefiner: true, config: [], executableBy: ["authenticated"] }],
+      }),
+      rule: "security-definer-search-path",
+      mentions: "public.leaky(org uuid)",
+    },
+    {
+      defect: "security definer executable by PUBLIC (the default)",
+      snapshot: fakeSnapshot({
+        functions: [{ schema: "public", name: "helper", args: "", securityDefiner: true, config: ['search_path=""'], executableBy: ["postgres", "PUBLIC"] }],
+      }),
+      rule: "security-definer-not-anon",
+      mentions: "revoke execute on function public.helper() from public, anon",
+    },
+    {
+      defect: "view without security_invoker",
+      snapshot: fakeSnapshot({ views: [{ schema: "public", name: "widget_stats", materialized: false, securityInvoker: false }] }),
+      rule: "view-security-invoker",
+      mentions: "security_invoker = true",
+    },
+    {
+      defect: "materialized view in an exposed schema",
+      snapshot: fakeSnapshot({ views: [{ schema: "public", name: "widget_totals", materialized: true, securityInvoker: false }] }),
+      rule: "view-security-invoker",
+      mentions: "cannot have RLS",
+    },
+  ];
+
+  it.each(defects)("report $defect as $rule, naming the object and the fix", ({ snapshot, rule, mentions }) => {
+    const violations = checkCatalog(snapshot);
+    expect(violations.map((violation) => violation.rule)).toEqual([rule]);
+    const [violation] = violations;
+    expect(violation?.message).toMatch(/^public\.\w+/);
+    expect(violation?.message).toContain(mentions);
+  });
+
+  it("ignore tables without organization_id for the tenant rules, but not for RLS", () => {
+    const lookup: CatalogTable = { ...conformingTable("plans"), columns: [{ name: "id", notNull: true }], foreignKeys: [], triggers: [], policies: [], indexes: [] };
+    expect(checkCatalog(fakeSnapshot({ tables: [lookup] }))).toEqual([]);
+    expect(checkCatalog(fakeSnapshot({ tables: [{ ...lookup, rlsEnabled: false }] })).map((v) => v.rule)).toEqual(["rls-enabled"]);
+  });
+
+  it("ignore functions that are not security definer", () => {
+    const invoker = { schema: "public", name: "set_updated_at", args: "", securityDefiner: false, config: [], executableBy: ["PUBLIC"] };
+    expect(checkCatalog(fakeSnapshot({ functions: [invoker] }))).toEqual([]);
+  });
+});
