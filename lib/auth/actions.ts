@@ -1,15 +1,18 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { publicEnv } from "@/lib/env";
 import { errorState, parseForm, type FormState } from "@/lib/forms";
 import { createClient } from "@/lib/supabase/server";
-import { safeNextPath } from "./redirects";
+import { AUTH_NEXT_COOKIE, safeNextPath } from "./redirects";
 import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from "./validation";
 
 /** Where an email link sends the user after /auth/confirm has verified it. */
-function emailRedirect(nextPath: string): string {
-  return `${publicEnv().NEXT_PUBLIC_SITE_URL}${safeNextPath(nextPath)}`;
+async function emailRedirect(nextPath: string): Promise<string> {
+  const next = safeNextPath(nextPath);
+  (await cookies()).set(AUTH_NEXT_COOKIE, next, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 });
+  return `${publicEnv().NEXT_PUBLIC_SITE_URL}${next}`;
 }
 
 const checkEmail = (kind: "confirm" | "magic-link" | "reset", email: string) =>
@@ -39,7 +42,7 @@ export async function signUp(_previous: FormState, formData: FormData): Promise<
   const { data, error } = await supabase.auth.signUp({
     email,
     password,
-    options: { data: { full_name: fullName }, emailRedirectTo: emailRedirect(next) },
+    options: { data: { full_name: fullName }, emailRedirectTo: await emailRedirect(next) },
   });
   if (error) {
     if (error.code === "user_already_exists" || error.code === "email_exists") {
@@ -67,7 +70,7 @@ export async function sendMagicLink(_previous: FormState, formData: FormData): P
   const supabase = await createClient();
   const { error } = await supabase.auth.signInWithOtp({
     email: parsed.data.email,
-    options: { shouldCreateUser: false, emailRedirectTo: emailRedirect(safeNextPath(formData.get("next"))) },
+    options: { shouldCreateUser: false, emailRedirectTo: await emailRedirect(safeNextPath(formData.get("next"))) },
   });
   // Unknown addresses get the same answer as known ones (no account enumeration).
   if (error && error.status !== 422 && error.code !== "otp_disabled" && error.code !== "user_not_found") {
@@ -82,7 +85,7 @@ export async function requestPasswordReset(_previous: FormState, formData: FormD
   if (!parsed.ok) return parsed.state;
   const supabase = await createClient();
   const { error } = await supabase.auth.resetPasswordForEmail(parsed.data.email, {
-    redirectTo: emailRedirect("/reset-password"),
+    redirectTo: await emailRedirect("/reset-password"),
   });
   if (error?.status === 429) return errorState("Too many emails sent. Wait a minute and try again.", formData);
   redirect(checkEmail("reset", parsed.data.email));

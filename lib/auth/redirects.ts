@@ -17,3 +17,10 @@ export function signInPathFor(path: string): string {
   const next = safeNextPath(path, "/");
   return next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
 }
+
+/**
+ * Cookie remembering where to go after an emailed link is opened in this browser.
+ * The auth server is supposed to carry the redirect inside the link, but not every
+ * implementation does (Supabase Lite drops it for magic links), so this is the fallback.
+ */
+export const AUTH_NEXT_COOKIE = "tk_auth_next";

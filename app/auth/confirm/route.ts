@@ -2,7 +2,7 @@ import type { EmailOtpType } from "@supabase/supabase-js";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { publicEnv } from "@/lib/env";
-import { safeNextPath } from "@/lib/auth/redirects";
+import { AUTH_NEXT_COOKIE, safeNextPath } from "@/lib/auth/redirects";
 import { createClient } from "@/lib/supabase/server";
 
 const confirmParams = z.object({
@@ -39,6 +39,10 @@ export async function GET(request: NextRequest) {
   const { error } = await supabase.auth.verifyOtp({ token_hash, type: type as EmailOtpType });
   if (error) return NextResponse.redirect(failure);
 
-  const target = type === "recovery" ? "/reset-password" : nextPathFrom(next);
-  return NextResponse.redirect(new URL(target, request.url));
+  const fromLink = nextPathFrom(next);
+  const fromCookie = safeNextPath(request.cookies.get(AUTH_NEXT_COOKIE)?.value);
+  const target = type === "recovery" ? "/reset-password" : fromLink !== "/" ? fromLink : fromCookie;
+  const response = NextResponse.redirect(new URL(target, request.url));
+  response.cookies.delete(AUTH_NEXT_COOKIE);
+  return response;
 }

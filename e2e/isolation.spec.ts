@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { apiClientAs, serviceClient, signedInPage, uniqueSuffix } from "./support/helpers";
+
+/*
+ * Two real tenants in two isolated browser contexts. Seed: acme (owner alice),
+ * globex (owner bob), carol a plain member of both.
+ */
+
+test("alice's new project never reaches bob, not even by URL", async ({ browser }) => {
+  const alice = await signedInPage(browser, "alice@acme.test");
+  const bob = await signedInPage(browser, "bob@globex.test");
+  await expect(alice).toHaveURL(/\/w\/acme$/);
+  await expect(bob).toHaveURL(/\/w\/globex$/);
+
+  const name = `Acme secret plan ${uniqueSuffix()}`;
+  await alice.getByLabel("New project name").fill(name);
+  await alice.getByRole("button", { name: "Create project" }).click();
+  await expect(alice.getByTestId("project-list").getByText(name)).toBeVisible();
+  await alice.getByRole("link", { name }).click();
+  await expect(alice.getByTestId("project-name")).toHaveText(name);
+  const projectUrl = new URL(alice.url()).pathname;
+  const projectId = projectUrl.split("/").pop()!;
+
+  await bob.reload();
+  await expect(bob.getByTestId("project-list")).toBeVisible();
+  await expect(bob.getByText(name)).toHaveCount(0);
+  await expect(bob.getByText("Acme")).toHaveCount(0);
+
+  for (const path of ["/w/acme", projectUrl, `/w/globex/projects/${projectId}`]) {
+    const response = await bob.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(bob.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(bob.getByText(name)).toHaveCount(0);
+    await expect(bob.getByText("Acme Inc")).toHaveCount(0);
+  }
+
+  // A workspace that does not exist answers exactly like one bob is not part of.
+  const missing = await bob.goto(`/w/no-such-workspace-${uniqueSuffix()}`);
+  expect(missing?.status()).toBe(404);
+
+  // Bob calling the API directly with his own session sees nothing of acme either.
+  const bobApi = await apiClientAs("bob@globex.test");
+  const { data: leaked } = await bobApi.from("projects").select("id").eq("id", projectId);
+  expect(leaked ?? []).toEqual([]);
+});
+
+test("carol switches between acme and globex and sees each workspace's projects only", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol@example.test");
+  const admin = serviceClient();
+  const projectsOf = async (slug: string) => {
+    const { data: org } = await admin.from("organizations").select("id").eq("slug", slug).single();
+    const { data } = await admin.from("projects").select("name").eq("organization_id", org!.id);
+    return (data ?? []).map((project) => project.name as string);
+  };
+  const acmeProjects = await projectsOf("acme");
+  const globexProjects = await projectsOf("globex");
+  expect(acmeProjects.length).toBeGreaterThan(0);
+  expect(globexProjects.length).toBeGreaterThan(0);
+
+  for (const [slug, name, own, foreign] of [
+    ["acme", "Acme Inc", acmeProjects, globexProjects],
+    ["globex", "Globex Corporation", globexProjects, acmeProjects],
+  ] as const) {
+    await carol.getByRole("button", { name: /switch workspace/ }).click();
+    const menu = carol.getByRole("list", { name: "Your workspaces" });
+    await expect(menu.getByRole("link")).toHaveCount(2);
+    await expect(menu.getByRole("link", { name: /Acme Inc/ })).toContainText("member");
+    await menu.getByRole("link", { name: new RegExp(name) }).click();
+    await expect(carol).toHaveURL(new RegExp(`/w/${slug}$`));
+    await expect(carol.getByTestId("current-workspace")).toHaveText(name);
+    const list = carol.getByTestId("project-list");
+    for (const project of own) await expect(list.getByText(project, { exact: true })).toBeVisible();
+    for (const project of foreign) await expect(list.getByText(project, { exact: true })).toHaveCount(0);
+  }
+});
+
+test("a member gets no delete control, and a forged delete is refused", async ({ browser }) => {
+  const admin = serviceClient();
+  const { data: acme } = await admin.from("organizations").select("id").eq("slug", "acme").single();
+  const { data: project } = await admin
+    .from("projects")
+    .select("id, name")
+    .eq("organization_id", acme!.id)
+    .limit(1)
+    .single();
+
+  const carol = await signedInPage(browser, "carol@example.test");
+  await carol.goto(`/w/acme/projects/${project!.id}`);
+  await expect(carol.getByTestId("project-name")).toHaveText(project!.name);
+  await expect(carol.getByRole("button", { name: /delete/i })).toHaveCount(0);
+  await expect(carol.getByRole("button", { name: /rename|archive/i })).toHaveCount(0);
+
+  // Carol goes around the UI and calls the API with her own session.
+  const carolApi = await apiClientAs("carol@example.test");
+  const { data: deleted } = await carolApi.from("projects").delete().eq("id", project!.id).select("id");
+  expect(deleted ?? []).toEqual([]);
+  const { data: renamed } = await carolApi.from("projects").update({ name: "pwned" }).eq("id", project!.id).select("id");
+  expect(renamed ?? []).toEqual([]);
+
+  const { data: stillThere } = await admin.from("projects").select("name").eq("id", project!.id).single();
+  expect(stillThere?.name).toBe(project!.name);
+});

@@ -1,0 +1,75 @@
+/**
+ * Starts what the browser tests need: a fresh local stack seeded with the demo
+ * workspaces, a production build of the app pointed at it, and `next start`.
+ * Everything is torn down afterwards. Stack details reach the tests through
+ * process.env (TENANTKIT_E2E_*), which Playwright passes on to its workers.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { seedDemoData } from "../../scripts/seed";
+import { projectRoot } from "../../scripts/lib/local-env";
+import { startTestStack } from "../../tests/support/test-stack";
+import { E2E_APP_PORT } from "./constants";
+
+const appUrl = `http://localhost:${E2E_APP_PORT}`;
+const distDir = ".next-test";
+
+async function waitFor(url: string, timeoutMs: number, process: ChildProcess) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (process.exitCode !== null) throw new Error(`next start exited with code ${process.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+export default async function globalSetup() {
+  const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    throw new Error(`Chromium not found at ${chromium}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+
+  const { info, stop } = await startTestStack({ siteUrl: appUrl });
+  await seedDemoData(info);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_PUBLIC_SUPABASE_URL: info.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: info.publishableKey,
+    NEXT_PUBLIC_SITE_URL: appUrl,
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // `npm run typecheck` checks types; the test build skips it to save a minute per run.
+    TENANTKIT_SKIP_BUILD_TYPECHECK: "1",
+  };
+  // The secret key stays in this process: the app never needs it.
+  delete env.SUPABASE_SECRET_KEY;
+  const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+
+  console.log("e2e: building the app (next build)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed");
+
+  const server = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_APP_PORT)], {
+    cwd: projectRoot,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitFor(`${appUrl}/sign-in`, 60_000, server);
+
+  process.env.TENANTKIT_E2E_API_URL = info.url;
+  process.env.TENANTKIT_E2E_PUBLISHABLE_KEY = info.publishableKey;
+  process.env.TENANTKIT_E2E_SECRET_KEY = info.secretKey;
+
+  return async () => {
+    server.kill("SIGTERM");
+    await stop();
+  };
+}
