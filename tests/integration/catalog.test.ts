@@ -37,7 +37,13 @@ describe("catalog gate on the migrated schema", () => {
   it("sees the tables, policies and functions of the migrations (the snapshot is not empty)", () => {
     // Guards against a gate that passes because the snapshot query matched nothing.
     const tables = catalog.tables.map((table) => `${table.schema}.${table.name}`);
-    expect(tables).toEqual(expect.arrayContaining(["public.organizations", "public.organization_members", "public.projects"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "public.organizations",
+        "public.organization_members",
+        "public.projects",
+      ]),
+    );
     const projects = catalog.tables.find((table) => table.name === "projects");
     expect(projects?.policies.length).toBeGreaterThan(0);
     expect(projects?.indexes.length).toBeGreaterThan(0);
@@ -47,14 +53,24 @@ describe("catalog gate on the migrated schema", () => {
   });
 
   it.each(Object.entries(RULES) as [RuleId, string][])("%s: %s", (rule) => {
-    const messages = violations.filter((violation) => violation.rule === rule && !isKnownGap(violation)).map((v) => v.message);
+    const messages = violations
+      .filter((violation) => violation.rule === rule && !isKnownGap(violation))
+      .map((v) => v.message);
     expect(messages, `Schema violations of rule ${rule}:\n${messages.join("\n")}`).toEqual([]);
   });
 
-  it.each(KNOWN_GAPS)("known gap $rule on $object is still open (remove it from KNOWN_GAPS once fixed)", (gap) => {
-    const stillReported = violations.some((violation) => violation.rule === gap.rule && violation.object === gap.object);
-    expect(stillReported, `${gap.object} now passes ${gap.rule}: delete its KNOWN_GAPS entry in catalog.test.ts`).toBe(true);
-  });
+  it.each(KNOWN_GAPS)(
+    "known gap $rule on $object is still open (remove it from KNOWN_GAPS once fixed)",
+    (gap) => {
+      const stillReported = violations.some(
+        (violation) => violation.rule === gap.rule && violation.object === gap.object,
+      );
+      expect(
+        stillReported,
+        `${gap.object} now passes ${gap.rule}: delete its KNOWN_GAPS entry in catalog.test.ts`,
+      ).toBe(true);
+    },
+  );
 });
 
 /** A tenant table exactly as the convention wants it (mirrors public.projects). */
@@ -70,16 +86,39 @@ function conformingTable(name: string): CatalogTable {
     ],
     indexes: [
       { name: `${name}_pkey`, columns: ["id"], partial: false },
-      { name: `${name}_org_created_idx`, columns: ["organization_id", "created_at"], partial: false },
+      {
+        name: `${name}_org_created_idx`,
+        columns: ["organization_id", "created_at"],
+        partial: false,
+      },
     ],
     foreignKeys: [
-      { name: `${name}_organization_id_fkey`, columns: ["organization_id"], referencedTable: "public.organizations", referencedColumns: ["id"] },
+      {
+        name: `${name}_organization_id_fkey`,
+        columns: ["organization_id"],
+        referencedTable: "public.organizations",
+        referencedColumns: ["id"],
+      },
     ],
     triggers: [
-      { name: `${name}_guard_tenant_row`, function: "public.guard_tenant_row", timing: "before", level: "row", events: ["insert", "update"], enabled: true },
+      {
+        name: `${name}_guard_tenant_row`,
+        function: "public.guard_tenant_row",
+        timing: "before",
+        level: "row",
+        events: ["insert", "update"],
+        enabled: true,
+      },
     ],
     policies: [
-      { name: "members read", command: "select", roles: ["authenticated"], permissive: true, using: "organization_id = any (...)", withCheck: null },
+      {
+        name: "members read",
+        command: "select",
+        roles: ["authenticated"],
+        permissive: true,
+        using: "organization_id = any (...)",
+        withCheck: null,
+      },
     ],
     grants: [
       { grantee: "postgres", privilege: "SELECT", column: null },
@@ -94,7 +133,14 @@ function fakeSnapshot(overrides: Partial<CatalogSnapshot> = {}): CatalogSnapshot
     tables: [conformingTable("widgets")],
     views: [],
     functions: [
-      { schema: "public", name: "get_user_org_ids", args: "", securityDefiner: true, config: ['search_path=""'], executableBy: ["postgres", "authenticated"] },
+      {
+        schema: "public",
+        name: "get_user_org_ids",
+        args: "",
+        securityDefiner: true,
+        config: ['search_path=""'],
+        executableBy: ["postgres", "authenticated"],
+      },
     ],
     ...overrides,
   };
@@ -113,80 +159,157 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
   });
 
   const defects: { defect: string; snapshot: CatalogSnapshot; rule: RuleId; mentions: string }[] = [
-    { defect: "RLS disabled", snapshot: widgetsWith((t) => (t.rlsEnabled = false)), rule: "rls-enabled", mentions: "enable row level security" },
+    {
+      defect: "RLS disabled",
+      snapshot: widgetsWith((t) => (t.rlsEnabled = false)),
+      rule: "rls-enabled",
+      mentions: "enable row level security",
+    },
     {
       defect: "nullable organization_id",
-      snapshot: widgetsWith((t) => (t.columns = t.columns.map((c) => (c.name === "organization_id" ? { ...c, notNull: false } : c)))),
+      snapshot: widgetsWith(
+        (t) =>
+          (t.columns = t.columns.map((c) =>
+            c.name === "organization_id" ? { ...c, notNull: false } : c,
+          )),
+      ),
       rule: "tenant-id-not-null",
       mentions: "not null",
     },
-    { defect: "no foreign key", snapshot: widgetsWith((t) => (t.foreignKeys = [])), rule: "tenant-id-foreign-key", mentions: "references public.organizations(id)" },
+    {
+      defect: "no foreign key",
+      snapshot: widgetsWith((t) => (t.foreignKeys = [])),
+      rule: "tenant-id-foreign-key",
+      mentions: "references public.organizations(id)",
+    },
     {
       defect: "foreign key to another table",
-      snapshot: widgetsWith((t) => (t.foreignKeys = [{ name: "fk", columns: ["organization_id"], referencedTable: "public.teams", referencedColumns: ["id"] }])),
+      snapshot: widgetsWith(
+        (t) =>
+          (t.foreignKeys = [
+            {
+              name: "fk",
+              columns: ["organization_id"],
+              referencedTable: "public.teams",
+              referencedColumns: ["id"],
+            },
+          ]),
+      ),
       rule: "tenant-id-foreign-key",
       mentions: "references public.organizations(id)",
     },
     {
       defect: "organization_id only second in an index",
-      snapshot: widgetsWith((t) => (t.indexes = [{ name: "i", columns: ["created_at", "organization_id"], partial: false }])),
+      snapshot: widgetsWith(
+        (t) =>
+          (t.indexes = [{ name: "i", columns: ["created_at", "organization_id"], partial: false }]),
+      ),
       rule: "tenant-id-index",
       mentions: "create index widgets_org_idx",
     },
     {
       defect: "only a partial index on organization_id",
-      snapshot: widgetsWith((t) => (t.indexes = [{ name: "i", columns: ["organization_id"], partial: true }])),
+      snapshot: widgetsWith(
+        (t) => (t.indexes = [{ name: "i", columns: ["organization_id"], partial: true }]),
+      ),
       rule: "tenant-id-index",
       mentions: "create index",
     },
-    { defect: "no guard trigger", snapshot: widgetsWith((t) => (t.triggers = [])), rule: "tenant-guard-trigger", mentions: "execute function public.guard_tenant_row()" },
+    {
+      defect: "no guard trigger",
+      snapshot: widgetsWith((t) => (t.triggers = [])),
+      rule: "tenant-guard-trigger",
+      mentions: "execute function public.guard_tenant_row()",
+    },
     {
       defect: "guard trigger on insert only",
-      snapshot: widgetsWith((t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, events: ["insert"] })))),
+      snapshot: widgetsWith(
+        (t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, events: ["insert"] }))),
+      ),
       rule: "tenant-guard-trigger",
       mentions: "before insert or update",
     },
     {
       defect: "guard trigger disabled",
-      snapshot: widgetsWith((t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, enabled: false })))),
+      snapshot: widgetsWith(
+        (t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, enabled: false }))),
+      ),
       rule: "tenant-guard-trigger",
       mentions: "guard_tenant_row",
     },
-    { defect: "no policy at all", snapshot: widgetsWith((t) => (t.policies = [])), rule: "tenant-select-policy", mentions: "for select to authenticated" },
+    {
+      defect: "no policy at all",
+      snapshot: widgetsWith((t) => (t.policies = [])),
+      rule: "tenant-select-policy",
+      mentions: "for select to authenticated",
+    },
     {
       defect: "select policy only restrictive",
-      snapshot: widgetsWith((t) => (t.policies = t.policies.map((p) => ({ ...p, permissive: false })))),
+      snapshot: widgetsWith(
+        (t) => (t.policies = t.policies.map((p) => ({ ...p, permissive: false }))),
+      ),
       rule: "tenant-select-policy",
       mentions: "for select to authenticated",
     },
     {
       defect: "policy without a role (targets public)",
-      snapshot: widgetsWith((t) => t.policies.push({ name: "open read", command: "select", roles: ["public"], permissive: true, using: "true", withCheck: null })),
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "open read",
+          command: "select",
+          roles: ["public"],
+          permissive: true,
+          using: "true",
+          withCheck: null,
+        }),
+      ),
       rule: "tenant-no-anon-policy",
       mentions: 'policy "open read" targets public',
     },
     {
       defect: "policy to anon",
-      snapshot: widgetsWith((t) => t.policies.push({ name: "anon insert", command: "insert", roles: ["anon"], permissive: true, using: null, withCheck: "true" })),
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "anon insert",
+          command: "insert",
+          roles: ["anon"],
+          permissive: true,
+          using: null,
+          withCheck: "true",
+        }),
+      ),
       rule: "tenant-no-anon-policy",
       mentions: 'policy "anon insert" targets anon',
     },
     {
       defect: "select granted to anon",
-      snapshot: widgetsWith((t) => t.grants.push({ grantee: "anon", privilege: "SELECT", column: null })),
+      snapshot: widgetsWith((t) =>
+        t.grants.push({ grantee: "anon", privilege: "SELECT", column: null }),
+      ),
       rule: "tenant-no-anon-grant",
       mentions: "SELECT to anon",
     },
     {
       defect: "column grant to PUBLIC",
-      snapshot: widgetsWith((t) => t.grants.push({ grantee: "PUBLIC", privilege: "UPDATE", column: "name" })),
+      snapshot: widgetsWith((t) =>
+        t.grants.push({ grantee: "PUBLIC", privilege: "UPDATE", column: "name" }),
+      ),
       rule: "tenant-no-anon-grant",
       mentions: "UPDATE(name) to PUBLIC",
     },
     {
       defect: "security definer without search_path",
       snapshot: fakeSnapshot({
-        functions: [{ schema: "public", name: "leaky", args: "org uuid", securityDefiner: true, config: [], executableBy: ["authenticated"] }],
+        functions: [
+          {
+            schema: "public",
+            name: "leaky",
+            args: "org uuid",
+            securityDefiner: true,
+            config: [],
+            executableBy: ["authenticated"],
+          },
+        ],
       }),
       rule: "security-definer-search-path",
       mentions: "public.leaky(org uuid)",
@@ -194,41 +317,77 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
     {
       defect: "security definer executable by PUBLIC (the default)",
       snapshot: fakeSnapshot({
-        functions: [{ schema: "public", name: "helper", args: "", securityDefiner: true, config: ['search_path=""'], executableBy: ["postgres", "PUBLIC"] }],
+        functions: [
+          {
+            schema: "public",
+            name: "helper",
+            args: "",
+            securityDefiner: true,
+            config: ['search_path=""'],
+            executableBy: ["postgres", "PUBLIC"],
+          },
+        ],
       }),
       rule: "security-definer-not-anon",
       mentions: "revoke execute on function public.helper() from public, anon",
     },
     {
       defect: "view without security_invoker",
-      snapshot: fakeSnapshot({ views: [{ schema: "public", name: "widget_stats", materialized: false, securityInvoker: false }] }),
+      snapshot: fakeSnapshot({
+        views: [
+          { schema: "public", name: "widget_stats", materialized: false, securityInvoker: false },
+        ],
+      }),
       rule: "view-security-invoker",
       mentions: "security_invoker = true",
     },
     {
       defect: "materialized view in an exposed schema",
-      snapshot: fakeSnapshot({ views: [{ schema: "public", name: "widget_totals", materialized: true, securityInvoker: false }] }),
+      snapshot: fakeSnapshot({
+        views: [
+          { schema: "public", name: "widget_totals", materialized: true, securityInvoker: false },
+        ],
+      }),
       rule: "view-security-invoker",
       mentions: "cannot have RLS",
     },
   ];
 
-  it.each(defects)("report $defect as $rule, naming the object and the fix", ({ snapshot, rule, mentions }) => {
-    const violations = checkCatalog(snapshot);
-    expect(violations.map((violation) => violation.rule)).toEqual([rule]);
-    const [violation] = violations;
-    expect(violation?.message).toMatch(/^public\.\w+/);
-    expect(violation?.message).toContain(mentions);
-  });
+  it.each(defects)(
+    "report $defect as $rule, naming the object and the fix",
+    ({ snapshot, rule, mentions }) => {
+      const violations = checkCatalog(snapshot);
+      expect(violations.map((violation) => violation.rule)).toEqual([rule]);
+      const [violation] = violations;
+      expect(violation?.message).toMatch(/^public\.\w+/);
+      expect(violation?.message).toContain(mentions);
+    },
+  );
 
   it("ignore tables without organization_id for the tenant rules, but not for RLS", () => {
-    const lookup: CatalogTable = { ...conformingTable("plans"), columns: [{ name: "id", notNull: true }], foreignKeys: [], triggers: [], policies: [], indexes: [] };
+    const lookup: CatalogTable = {
+      ...conformingTable("plans"),
+      columns: [{ name: "id", notNull: true }],
+      foreignKeys: [],
+      triggers: [],
+      policies: [],
+      indexes: [],
+    };
     expect(checkCatalog(fakeSnapshot({ tables: [lookup] }))).toEqual([]);
-    expect(checkCatalog(fakeSnapshot({ tables: [{ ...lookup, rlsEnabled: false }] })).map((v) => v.rule)).toEqual(["rls-enabled"]);
+    expect(
+      checkCatalog(fakeSnapshot({ tables: [{ ...lookup, rlsEnabled: false }] })).map((v) => v.rule),
+    ).toEqual(["rls-enabled"]);
   });
 
   it("ignore functions that are not security definer", () => {
-    const invoker = { schema: "public", name: "set_updated_at", args: "", securityDefiner: false, config: [], executableBy: ["PUBLIC"] };
+    const invoker = {
+      schema: "public",
+      name: "set_updated_at",
+      args: "",
+      securityDefiner: false,
+      config: [],
+      executableBy: ["PUBLIC"],
+    };
     expect(checkCatalog(fakeSnapshot({ functions: [invoker] }))).toEqual([]);
   });
 });

@@ -8,7 +8,12 @@
  * The convention being enforced is "The tenant table convention" in DESIGN.md;
  * supabase/migrations/20261123000200_projects.sql is the reference table.
  */
-import type { CatalogFunction, CatalogSnapshot, CatalogTable, CatalogView } from "./catalog-snapshot";
+import type {
+  CatalogFunction,
+  CatalogSnapshot,
+  CatalogTable,
+  CatalogView,
+} from "./catalog-snapshot";
 
 export const TENANT_COLUMN = "organization_id";
 export const TENANTS_TABLE = "public.organizations";
@@ -20,15 +25,18 @@ const UNTRUSTED_ROLES = new Set(["anon", "public", "PUBLIC"]);
 export const RULES = {
   "rls-enabled": "every table in an exposed schema has row level security enabled",
   "tenant-id-not-null": "every tenant table has organization_id not null",
-  "tenant-id-foreign-key": "every tenant table has a foreign key from organization_id to public.organizations",
+  "tenant-id-foreign-key":
+    "every tenant table has a foreign key from organization_id to public.organizations",
   "tenant-id-index": "every tenant table has an index whose first column is organization_id",
-  "tenant-guard-trigger": "every tenant table runs guard_tenant_row() before insert or update, for each row",
+  "tenant-guard-trigger":
+    "every tenant table runs guard_tenant_row() before insert or update, for each row",
   "tenant-select-policy": "every tenant table has a permissive select policy for authenticated",
   "tenant-no-anon-policy": "no policy on a tenant table targets anon or public",
   "tenant-no-anon-grant": "anon and PUBLIC hold no privilege on a tenant table",
   "security-definer-search-path": "every security definer function pins search_path",
   "security-definer-not-anon": "no security definer function is executable by anon or PUBLIC",
-  "view-security-invoker": "every view in an exposed schema runs as the caller (security_invoker), no materialized views",
+  "view-security-invoker":
+    "every view in an exposed schema runs as the caller (security_invoker), no materialized views",
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -43,7 +51,8 @@ export interface Violation {
 const qualified = (object: { schema: string; name: string }) => `${object.schema}.${object.name}`;
 
 /** A tenant table is any table with an organization_id column: that column is what makes it tenant data. */
-export const isTenantTable = (table: CatalogTable) => table.columns.some((column) => column.name === TENANT_COLUMN);
+export const isTenantTable = (table: CatalogTable) =>
+  table.columns.some((column) => column.name === TENANT_COLUMN);
 
 export function checkCatalog(snapshot: CatalogSnapshot): Violation[] {
   return [
@@ -56,18 +65,25 @@ export function checkCatalog(snapshot: CatalogSnapshot): Violation[] {
 function checkTable(table: CatalogTable): Violation[] {
   const name = qualified(table);
   const violations: Violation[] = [];
-  const report = (rule: RuleId, message: string) => violations.push({ rule, object: name, message: `${name}: ${message}` });
+  const report = (rule: RuleId, message: string) =>
+    violations.push({ rule, object: name, message: `${name}: ${message}` });
 
   if (!table.rlsEnabled) {
     // Without RLS, the API serves every row to whoever holds a grant (on Supabase Lite: everyone).
-    report("rls-enabled", `row level security is off. Add: alter table ${name} enable row level security; plus its policies.`);
+    report(
+      "rls-enabled",
+      `row level security is off. Add: alter table ${name} enable row level security; plus its policies.`,
+    );
   }
   if (!isTenantTable(table)) return violations;
 
   const tenantColumn = table.columns.find((column) => column.name === TENANT_COLUMN);
   if (tenantColumn && !tenantColumn.notNull) {
     // A null organization_id is a row that belongs to no workspace: invisible, or worse, matched by a sloppy policy.
-    report("tenant-id-not-null", `${TENANT_COLUMN} is nullable. Declare it "${TENANT_COLUMN} uuid not null references ${TENANTS_TABLE}(id) on delete cascade".`);
+    report(
+      "tenant-id-not-null",
+      `${TENANT_COLUMN} is nullable. Declare it "${TENANT_COLUMN} uuid not null references ${TENANTS_TABLE}(id) on delete cascade".`,
+    );
   }
 
   const hasTenantForeignKey = table.foreignKeys.some(
@@ -78,13 +94,21 @@ function checkTable(table: CatalogTable): Violation[] {
       key.referencedColumns[0] === "id",
   );
   if (!hasTenantForeignKey) {
-    report("tenant-id-foreign-key", `no foreign key from ${TENANT_COLUMN} to ${TENANTS_TABLE}(id). Add "references ${TENANTS_TABLE}(id) on delete cascade" so rows cannot point at a workspace that does not exist and go away with it.`);
+    report(
+      "tenant-id-foreign-key",
+      `no foreign key from ${TENANT_COLUMN} to ${TENANTS_TABLE}(id). Add "references ${TENANTS_TABLE}(id) on delete cascade" so rows cannot point at a workspace that does not exist and go away with it.`,
+    );
   }
 
   // Every policy filters on organization_id: without a leading index each query scans the table.
-  const hasTenantIndex = table.indexes.some((index) => !index.partial && index.columns[0] === TENANT_COLUMN);
+  const hasTenantIndex = table.indexes.some(
+    (index) => !index.partial && index.columns[0] === TENANT_COLUMN,
+  );
   if (!hasTenantIndex) {
-    report("tenant-id-index", `no (non-partial) index starts with ${TENANT_COLUMN}. Add: create index ${table.name}_org_idx on ${name} (${TENANT_COLUMN}, ...);`);
+    report(
+      "tenant-id-index",
+      `no (non-partial) index starts with ${TENANT_COLUMN}. Add: create index ${table.name}_org_idx on ${name} (${TENANT_COLUMN}, ...);`,
+    );
   }
 
   const hasGuard = table.triggers.some(
@@ -98,28 +122,44 @@ function checkTable(table: CatalogTable): Violation[] {
   );
   if (!hasGuard) {
     // Column grants say the same, but they are not enforced by every engine (Supabase Lite ignores them).
-    report("tenant-guard-trigger", `no enabled "before insert or update ... for each row" trigger calling ${GUARD_FUNCTION}(), so a row could be moved to another workspace. Add: create trigger ${table.name}_guard_tenant_row before insert or update on ${name} for each row execute function ${GUARD_FUNCTION}();`);
+    report(
+      "tenant-guard-trigger",
+      `no enabled "before insert or update ... for each row" trigger calling ${GUARD_FUNCTION}(), so a row could be moved to another workspace. Add: create trigger ${table.name}_guard_tenant_row before insert or update on ${name} for each row execute function ${GUARD_FUNCTION}();`,
+    );
   }
 
   const hasSelectPolicy = table.policies.some(
     (policy) =>
-      policy.permissive && (policy.command === "select" || policy.command === "all") && policy.roles.includes("authenticated"),
+      policy.permissive &&
+      (policy.command === "select" || policy.command === "all") &&
+      policy.roles.includes("authenticated"),
   );
   if (!hasSelectPolicy) {
-    report("tenant-select-policy", `no permissive select policy "to authenticated". Add: create policy "members read" on ${name} for select to authenticated using (${TENANT_COLUMN} = any (array(select public.get_user_org_ids())));`);
+    report(
+      "tenant-select-policy",
+      `no permissive select policy "to authenticated". Add: create policy "members read" on ${name} for select to authenticated using (${TENANT_COLUMN} = any (array(select public.get_user_org_ids())));`,
+    );
   }
 
   for (const policy of table.policies) {
     const untrusted = policy.roles.filter((role) => UNTRUSTED_ROLES.has(role));
     if (untrusted.length > 0) {
-      report("tenant-no-anon-policy", `policy "${policy.name}" targets ${untrusted.join(", ")} (a policy without "to" targets public, which includes anon). Write it "to authenticated".`);
+      report(
+        "tenant-no-anon-policy",
+        `policy "${policy.name}" targets ${untrusted.join(", ")} (a policy without "to" targets public, which includes anon). Write it "to authenticated".`,
+      );
     }
   }
 
   const untrustedGrants = table.grants.filter((grant) => UNTRUSTED_ROLES.has(grant.grantee));
   if (untrustedGrants.length > 0) {
-    const listed = untrustedGrants.map((grant) => `${grant.privilege}${grant.column ? `(${grant.column})` : ""} to ${grant.grantee}`);
-    report("tenant-no-anon-grant", `grants ${listed.join(", ")}. anon gets nothing on tenant tables: add "revoke all on ${name} from anon, public;" and grant authenticated only what the policies allow.`);
+    const listed = untrustedGrants.map(
+      (grant) => `${grant.privilege}${grant.column ? `(${grant.column})` : ""} to ${grant.grantee}`,
+    );
+    report(
+      "tenant-no-anon-grant",
+      `grants ${listed.join(", ")}. anon gets nothing on tenant tables: add "revoke all on ${name} from anon, public;" and grant authenticated only what the policies allow.`,
+    );
   }
 
   return violations;
@@ -129,11 +169,23 @@ function checkView(view: CatalogView): Violation[] {
   const name = qualified(view);
   if (view.materialized) {
     // A materialized view cannot have RLS: anyone with a grant reads every tenant's rows.
-    return [{ rule: "view-security-invoker", object: name, message: `${name}: a materialized view cannot have RLS. Move it to a schema the API does not expose.` }];
+    return [
+      {
+        rule: "view-security-invoker",
+        object: name,
+        message: `${name}: a materialized view cannot have RLS. Move it to a schema the API does not expose.`,
+      },
+    ];
   }
   if (!view.securityInvoker) {
     // A view runs with its owner's rights by default, which skips the RLS of the tables it reads.
-    return [{ rule: "view-security-invoker", object: name, message: `${name}: the view bypasses RLS. Create it "with (security_invoker = true)".` }];
+    return [
+      {
+        rule: "view-security-invoker",
+        object: name,
+        message: `${name}: the view bypasses RLS. Create it "with (security_invoker = true)".`,
+      },
+    ];
   }
   return [];
 }
@@ -145,11 +197,19 @@ function checkFunction(fn: CatalogFunction): Violation[] {
   const violations: Violation[] = [];
   if (!fn.config.some((setting) => setting.startsWith("search_path="))) {
     // A security definer function resolving names through the caller's search_path can be hijacked by the caller's objects.
-    violations.push({ rule: "security-definer-search-path", object: name, message: `${signature}: security definer without a pinned search_path. Add "set search_path = ''" and qualify every name (public.x, auth.uid()).` });
+    violations.push({
+      rule: "security-definer-search-path",
+      object: name,
+      message: `${signature}: security definer without a pinned search_path. Add "set search_path = ''" and qualify every name (public.x, auth.uid()).`,
+    });
   }
   const untrusted = fn.executableBy.filter((role) => UNTRUSTED_ROLES.has(role));
   if (untrusted.length > 0) {
-    violations.push({ rule: "security-definer-not-anon", object: name, message: `${signature}: executable by ${untrusted.join(", ")}. Add: revoke execute on function ${signature} from public, anon; grant execute on function ${signature} to authenticated;` });
+    violations.push({
+      rule: "security-definer-not-anon",
+      object: name,
+      message: `${signature}: executable by ${untrusted.join(", ")}. Add: revoke execute on function ${signature} from public, anon; grant execute on function ${signature} to authenticated;`,
+    });
   }
   return violations;
 }

@@ -262,5 +262,7 @@ export async function readCatalogSnapshot(
   const row = rows[0] as { snapshot?: CatalogSnapshot | string } | undefined;
   if (!row?.snapshot) throw new Error("catalog snapshot: the query returned no row");
   // Drivers parse jsonb to objects (PGlite, postgres.js); be tolerant of one that returns text.
-  return typeof row.snapshot === "string" ? (JSON.parse(row.snapshot) as CatalogSnapshot) : row.snapshot;
+  return typeof row.snapshot === "string"
+    ? (JSON.parse(row.snapshot) as CatalogSnapshot)
+    : row.snapshot;
 }
