@@ -5,10 +5,21 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "supabase/.temp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-test/**",
+    "node_modules/**",
+    "supabase/.temp/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -18,7 +29,8 @@ export default defineConfig([
       "no-restricted-syntax": [
         "error",
         {
-          selector: "MemberExpression[object.object.name='process'][property.name='SUPABASE_SECRET_KEY']",
+          selector:
+            "MemberExpression[object.object.name='process'][property.name='SUPABASE_SECRET_KEY']",
           message: "The secret key is server-only: use lib/supabase/admin.ts (audited) instead.",
         },
       ],

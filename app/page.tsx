@@ -19,10 +19,12 @@ export default async function Home() {
     <main id="main" className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-8 px-6">
       <Logo />
       <div className="space-y-4">
-        <h1 className="text-4xl font-semibold tracking-tight text-zinc-900">Workspaces for your whole team.</h1>
+        <h1 className="text-4xl font-semibold tracking-tight text-zinc-900">
+          Workspaces for your whole team.
+        </h1>
         <p className="max-w-xl text-lg text-zinc-600">
-          Invite your colleagues, organise projects, and switch between every workspace you belong to.
-          Each workspace’s data stays its own.
+          Invite your colleagues, organise projects, and switch between every workspace you belong
+          to. Each workspace’s data stays its own.
         </p>
       </div>
       <div className="flex gap-3">

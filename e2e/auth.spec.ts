@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { emailLink, signIn, uniqueSuffix } from "./support/helpers";
 
-test("sign up, create a first workspace, and get a clear error for a taken URL", async ({ page }) => {
+test("sign up, create a first workspace, and get a clear error for a taken URL", async ({
+  page,
+}) => {
   const email = `dana-${uniqueSuffix()}@example.test`;
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Dana");

@@ -44,7 +44,9 @@ test("alice's new project never reaches bob, not even by URL", async ({ browser 
   expect(leaked ?? []).toEqual([]);
 });
 
-test("carol switches between acme and globex and sees each workspace's projects only", async ({ browser }) => {
+test("carol switches between acme and globex and sees each workspace's projects only", async ({
+  browser,
+}) => {
   const carol = await signedInPage(browser, "carol@example.test");
   const admin = serviceClient();
   const projectsOf = async (slug: string) => {
@@ -70,7 +72,8 @@ test("carol switches between acme and globex and sees each workspace's projects 
     await expect(carol.getByTestId("current-workspace")).toHaveText(name);
     const list = carol.getByTestId("project-list");
     for (const project of own) await expect(list.getByText(project, { exact: true })).toBeVisible();
-    for (const project of foreign) await expect(list.getByText(project, { exact: true })).toHaveCount(0);
+    for (const project of foreign)
+      await expect(list.getByText(project, { exact: true })).toHaveCount(0);
   }
 });
 
@@ -92,11 +95,23 @@ test("a member gets no delete control, and a forged delete is refused", async ({
 
   // Carol goes around the UI and calls the API with her own session.
   const carolApi = await apiClientAs("carol@example.test");
-  const { data: deleted } = await carolApi.from("projects").delete().eq("id", project!.id).select("id");
+  const { data: deleted } = await carolApi
+    .from("projects")
+    .delete()
+    .eq("id", project!.id)
+    .select("id");
   expect(deleted ?? []).toEqual([]);
-  const { data: renamed } = await carolApi.from("projects").update({ name: "pwned" }).eq("id", project!.id).select("id");
+  const { data: renamed } = await carolApi
+    .from("projects")
+    .update({ name: "pwned" })
+    .eq("id", project!.id)
+    .select("id");
   expect(renamed ?? []).toEqual([]);
 
-  const { data: stillThere } = await admin.from("projects").select("name").eq("id", project!.id).single();
+  const { data: stillThere } = await admin
+    .from("projects")
+    .select("name")
+    .eq("id", project!.id)
+    .single();
   expect(stillThere?.name).toBe(project!.name);
 });

@@ -17,7 +17,11 @@ export const idleForm: FormState = { status: "idle" };
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.toLowerCase().includes("password") && !key.startsWith("$")) {
+    if (
+      typeof value === "string" &&
+      !key.toLowerCase().includes("password") &&
+      !key.startsWith("$")
+    ) {
       values[key] = value;
     }
   }
@@ -37,7 +41,12 @@ export function parseForm<Schema extends z.ZodType>(
   }
   return {
     ok: false,
-    state: { status: "error", message: "Check the highlighted fields.", fieldErrors, values: formValues(formData) },
+    state: {
+      status: "error",
+      message: "Check the highlighted fields.",
+      fieldErrors,
+      values: formValues(formData),
+    },
   };
 }
 

@@ -9,7 +9,10 @@ import { defaultPgliteDir, startLocalStack, type LocalStack } from "./stack/loca
 
 const FIRST_MIGRATION = "20261123000100_workspaces.sql";
 
-export async function startDevStack(options: { port: number; printEmails: boolean }): Promise<LocalStack> {
+export async function startDevStack(options: {
+  port: number;
+  printEmails: boolean;
+}): Promise<LocalStack> {
   ensureEnvLocal();
   loadEnvLocal();
   let stack: LocalStack;
@@ -61,7 +64,9 @@ export function stopOnSignal(stop: () => Promise<void>): void {
 async function main(command: string | undefined) {
   if (command === "start") {
     const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
-    console.log(`\n  Supabase API  ${stack.url}\n  Dev inbox     ${stack.url}/_dev/inbox\n\n  Ctrl-C stops it.`);
+    console.log(
+      `\n  Supabase API  ${stack.url}\n  Dev inbox     ${stack.url}/_dev/inbox\n\n  Ctrl-C stops it.`,
+    );
     stopOnSignal(() => stack.stop());
     return;
   }

@@ -85,6 +85,8 @@ export async function seedDemoData(target: SeedTarget): Promise<void> {
     "carol memberships",
     admin
       .from("organization_members")
-      .insert(orgIds.map((organization_id) => ({ organization_id, user_id: carol.id, role: "member" }))),
+      .insert(
+        orgIds.map((organization_id) => ({ organization_id, user_id: carol.id, role: "member" })),
+      ),
   );
 }

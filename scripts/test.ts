@@ -22,6 +22,7 @@ const results = suites.map((suite) => {
 });
 
 console.log("\n━━ summary ━━");
-for (const result of results) console.log(`${result.ok ? "✓" : "✗"} ${result.name} (${result.seconds}s)`);
+for (const result of results)
+  console.log(`${result.ok ? "✓" : "✗"} ${result.name} (${result.seconds}s)`);
 const failed = results.filter((result) => !result.ok).length;
 process.exit(failed === 0 ? 0 : 1);

@@ -5,10 +5,15 @@ import { Logo } from "@/components/logo";
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12">
-      <Link href="/" className="mb-8 rounded focus-visible:outline-2 focus-visible:outline-zinc-900">
+      <Link
+        href="/"
+        className="mb-8 rounded focus-visible:outline-2 focus-visible:outline-zinc-900"
+      >
         <Logo />
       </Link>
-      <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-8 shadow-xs">{children}</div>
+      <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-8 shadow-xs">
+        {children}
+      </div>
     </main>
   );
 }

@@ -13,8 +13,23 @@ export function ResetPasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field name="password" label="New password" type="password" autoComplete="new-password" required hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={state.fieldErrors?.password} />
-      <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirmPassword} />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={state.fieldErrors?.password}
+      />
+      <Field
+        name="confirmPassword"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.confirmPassword}
+      />
       <SubmitButton pendingLabel="Saving…" className="w-full">
         Save new password
       </SubmitButton>

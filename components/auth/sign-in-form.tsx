@@ -20,7 +20,11 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <div className="space-y-5">
-      <div role="tablist" aria-label="Sign-in method" className="grid grid-cols-2 rounded-md bg-zinc-100 p-1 text-sm">
+      <div
+        role="tablist"
+        aria-label="Sign-in method"
+        className="grid grid-cols-2 rounded-md bg-zinc-100 p-1 text-sm"
+      >
         {(["password", "magic-link"] as const).map((value) => (
           <button
             key={value}
@@ -38,7 +42,11 @@ export function SignInForm({ next }: { next: string }) {
         ))}
       </div>
 
-      <form action={method === "password" ? passwordAction : linkAction} className="space-y-4" noValidate>
+      <form
+        action={method === "password" ? passwordAction : linkAction}
+        className="space-y-4"
+        noValidate
+      >
         <input type="hidden" name="next" value={next} />
         <FormMessage state={state} />
         <Field

@@ -16,8 +16,25 @@ export function SignUpForm({ next }: { next: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
-      <Field name="fullName" label="Your name" autoComplete="name" required defaultValue={values.fullName} key={`n-${values.fullName ?? ""}`} error={state.fieldErrors?.fullName} />
-      <Field name="email" label="Work email" type="email" autoComplete="email" required defaultValue={values.email} key={`e-${values.email ?? ""}`} error={state.fieldErrors?.email} />
+      <Field
+        name="fullName"
+        label="Your name"
+        autoComplete="name"
+        required
+        defaultValue={values.fullName}
+        key={`n-${values.fullName ?? ""}`}
+        error={state.fieldErrors?.fullName}
+      />
+      <Field
+        name="email"
+        label="Work email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values.email}
+        key={`e-${values.email ?? ""}`}
+        error={state.fieldErrors?.email}
+      />
       <Field
         name="password"
         label="Password"
@@ -33,7 +50,10 @@ export function SignUpForm({ next }: { next: string }) {
       </SubmitButton>
       <p className="text-center text-sm text-zinc-600">
         Already have an account?{" "}
-        <Link href={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">
+        <Link
+          href={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`}
+          className="font-medium text-zinc-900 underline-offset-4 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -6,7 +6,11 @@ import { FormMessage } from "@/components/ui/alert";
 import { inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function CreateProjectForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+export function CreateProjectForm({
+  action,
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+}) {
   const [state, formAction] = useActionState(action, idleForm);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -9,12 +9,17 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
     return (
       <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
         <h3 className="text-sm font-semibold text-zinc-900">No projects yet</h3>
-        <p className="mt-1 text-sm text-zinc-600">Create the first project of this workspace above.</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          Create the first project of this workspace above.
+        </p>
       </div>
     );
   }
   return (
-    <ul className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white" data-testid="project-list">
+    <ul
+      className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white"
+      data-testid="project-list"
+    >
       {projects.map((project) => (
         <li key={project.id}>
           <Link
@@ -24,7 +29,9 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
             <span className="truncate text-sm font-medium text-zinc-900">{project.name}</span>
             <span className="flex shrink-0 items-center gap-3 text-xs text-zinc-500">
               {project.status === "archived" && <Badge tone="archived">archived</Badge>}
-              <time dateTime={project.created_at}>{dateFormat.format(new Date(project.created_at))}</time>
+              <time dateTime={project.created_at}>
+                {dateFormat.format(new Date(project.created_at))}
+              </time>
             </span>
           </Link>
         </li>
@@ -35,7 +42,11 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
 
 export function ProjectListSkeleton() {
   return (
-    <div className="space-y-px overflow-hidden rounded-lg border border-zinc-200 bg-white" aria-busy="true" aria-label="Loading projects">
+    <div
+      className="space-y-px overflow-hidden rounded-lg border border-zinc-200 bg-white"
+      aria-busy="true"
+      aria-label="Loading projects"
+    >
       {[0, 1, 2].map((row) => (
         <div key={row} className="flex items-center justify-between px-4 py-3">
           <div className="h-4 w-48 animate-pulse rounded bg-zinc-100" />

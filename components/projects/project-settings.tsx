@@ -8,12 +8,28 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-export function RenameProjectForm({ projectId, name, action }: { projectId: string; name: string; action: Action }) {
+export function RenameProjectForm({
+  projectId,
+  name,
+  action,
+}: {
+  projectId: string;
+  name: string;
+  action: Action;
+}) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="projectId" value={projectId} />
-      <Field name="name" label="Project name" required maxLength={120} defaultValue={state.values?.name ?? name} key={state.values?.name ?? name} error={state.fieldErrors?.name} />
+      <Field
+        name="name"
+        label="Project name"
+        required
+        maxLength={120}
+        defaultValue={state.values?.name ?? name}
+        key={state.values?.name ?? name}
+        error={state.fieldErrors?.name}
+      />
       <FormMessage state={state} />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Rename
@@ -22,7 +38,15 @@ export function RenameProjectForm({ projectId, name, action }: { projectId: stri
   );
 }
 
-export function ProjectStatusForm({ projectId, archived, action }: { projectId: string; archived: boolean; action: Action }) {
+export function ProjectStatusForm({
+  projectId,
+  archived,
+  action,
+}: {
+  projectId: string;
+  archived: boolean;
+  action: Action;
+}) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="space-y-3">

@@ -6,7 +6,8 @@ type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
   primary: "bg-zinc-900 text-white hover:bg-zinc-700 disabled:bg-zinc-400",
-  secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 disabled:text-zinc-400",
+  secondary:
+    "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 disabled:text-zinc-400",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
 };

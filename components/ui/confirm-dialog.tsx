@@ -23,7 +23,16 @@ interface ConfirmDialogProps {
  * A destructive action behind an explicit confirmation. Uses the native <dialog>
  * element: focus is trapped, Escape closes it, and focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, triggerVariant = "danger", title, description, confirmLabel, pendingLabel, action, fields }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  triggerVariant = "danger",
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  action,
+  fields,
+}: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction] = useActionState(action, idleForm);
   return (

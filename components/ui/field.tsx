@@ -15,7 +15,9 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** Label, input, hint and error wired together for screen readers (aria-describedby, aria-invalid). */
 export function Field({ name, label, error, hint, prefix, className, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
-  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ");
+  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={cn("space-y-1.5", className)}>
       <label htmlFor={inputId} className="block text-sm font-medium text-zinc-800">

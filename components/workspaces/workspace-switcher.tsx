@@ -13,7 +13,13 @@ interface SwitcherWorkspace {
 }
 
 /** Lists every workspace of the user with their role; Escape or a click outside closes it. */
-export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWorkspace; workspaces: SwitcherWorkspace[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: SwitcherWorkspace;
+  workspaces: SwitcherWorkspace[];
+}) {
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -48,7 +54,10 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWo
         onClick={() => setOpen((value) => !value)}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
       >
-        <span className="grid size-6 place-items-center rounded bg-zinc-900 text-xs text-white" aria-hidden>
+        <span
+          className="grid size-6 place-items-center rounded bg-zinc-900 text-xs text-white"
+          aria-hidden
+        >
           {current.name.slice(0, 1).toUpperCase()}
         </span>
         <span data-testid="current-workspace">{current.name}</span>
@@ -62,7 +71,9 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWo
           id="workspace-switcher-menu"
           className="absolute left-0 z-20 mt-1 w-72 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
         >
-          <p className="px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Your workspaces</p>
+          <p className="px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500">
+            Your workspaces
+          </p>
           <ul aria-label="Your workspaces">
             {workspaces.map((workspace) => {
               const isCurrent = workspace.slug === current.slug;
@@ -78,7 +89,13 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: SwitcherWo
                     )}
                   >
                     <span className="flex items-center gap-2 truncate">
-                      <span className={cn("size-1.5 rounded-full", isCurrent ? "bg-emerald-500" : "bg-transparent")} aria-hidden />
+                      <span
+                        className={cn(
+                          "size-1.5 rounded-full",
+                          isCurrent ? "bg-emerald-500" : "bg-transparent",
+                        )}
+                        aria-hidden
+                      />
                       {workspace.name}
                     </span>
                     <Badge tone={workspace.role}>{workspace.role}</Badge>

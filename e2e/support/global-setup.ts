@@ -18,7 +18,8 @@ const distDir = ".next-test";
 async function waitFor(url: string, timeoutMs: number, process: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`next start exited with code ${process.exitCode}`);
+    if (process.exitCode !== null)
+      throw new Error(`next start exited with code ${process.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.status < 500) return;
@@ -33,7 +34,9 @@ async function waitFor(url: string, timeoutMs: number, process: ChildProcess) {
 export default async function globalSetup() {
   const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (!existsSync(chromium)) {
-    throw new Error(`Chromium not found at ${chromium}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${chromium}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
 
   const { info, stop } = await startTestStack({ siteUrl: appUrl });
@@ -54,7 +57,11 @@ export default async function globalSetup() {
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
   console.log("e2e: building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: projectRoot,
+    env,
+    stdio: "inherit",
+  });
   if (build.status !== 0) throw new Error("next build failed");
 
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_APP_PORT)], {

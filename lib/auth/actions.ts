@@ -11,7 +11,12 @@ import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from
 /** Where an email link sends the user after /auth/confirm has verified it. */
 async function emailRedirect(nextPath: string): Promise<string> {
   const next = safeNextPath(nextPath);
-  (await cookies()).set(AUTH_NEXT_COOKIE, next, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 });
+  (await cookies()).set(AUTH_NEXT_COOKIE, next, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60,
+  });
   return `${publicEnv().NEXT_PUBLIC_SITE_URL}${next}`;
 }
 
@@ -25,7 +30,10 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   const { error } = await supabase.auth.signInWithPassword(parsed.data);
   if (error) {
     if (error.code === "email_not_confirmed") {
-      return errorState("Confirm your email first: we sent you a link when you signed up.", formData);
+      return errorState(
+        "Confirm your email first: we sent you a link when you signed up.",
+        formData,
+      );
     }
     // One message for unknown email and wrong password: do not reveal which accounts exist.
     return errorState("That email and password do not match an account.", formData);
@@ -70,24 +78,37 @@ export async function sendMagicLink(_previous: FormState, formData: FormData): P
   const supabase = await createClient();
   const { error } = await supabase.auth.signInWithOtp({
     email: parsed.data.email,
-    options: { shouldCreateUser: false, emailRedirectTo: await emailRedirect(safeNextPath(formData.get("next"))) },
+    options: {
+      shouldCreateUser: false,
+      emailRedirectTo: await emailRedirect(safeNextPath(formData.get("next"))),
+    },
   });
   // Unknown addresses get the same answer as known ones (no account enumeration).
-  if (error && error.status !== 422 && error.code !== "otp_disabled" && error.code !== "user_not_found") {
-    if (error.status === 429) return errorState("Too many emails sent. Wait a minute and try again.", formData);
+  if (
+    error &&
+    error.status !== 422 &&
+    error.code !== "otp_disabled" &&
+    error.code !== "user_not_found"
+  ) {
+    if (error.status === 429)
+      return errorState("Too many emails sent. Wait a minute and try again.", formData);
     return errorState("We could not send the link. Try again in a moment.", formData);
   }
   redirect(checkEmail("magic-link", parsed.data.email));
 }
 
-export async function requestPasswordReset(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function requestPasswordReset(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const parsed = parseForm(emailOnlySchema, formData);
   if (!parsed.ok) return parsed.state;
   const supabase = await createClient();
   const { error } = await supabase.auth.resetPasswordForEmail(parsed.data.email, {
     redirectTo: await emailRedirect("/reset-password"),
   });
-  if (error?.status === 429) return errorState("Too many emails sent. Wait a minute and try again.", formData);
+  if (error?.status === 429)
+    return errorState("Too many emails sent. Wait a minute and try again.", formData);
   redirect(checkEmail("reset", parsed.data.email));
 }
 
@@ -98,9 +119,16 @@ export async function updatePassword(_previous: FormState, formData: FormData): 
   const { error } = await supabase.auth.updateUser({ password: parsed.data.password });
   if (error) {
     if (error.code === "same_password") {
-      return { ...errorState("Choose a password you have not used here before."), fieldErrors: { password: error.message } };
+      return {
+        ...errorState("Choose a password you have not used here before."),
+        fieldErrors: { password: error.message },
+      };
     }
-    if (error.code === "weak_password") return { ...errorState("Choose a stronger password."), fieldErrors: { password: error.message } };
+    if (error.code === "weak_password")
+      return {
+        ...errorState("Choose a stronger password."),
+        fieldErrors: { password: error.message },
+      };
     return errorState("Your reset link has expired. Ask for a new one.");
   }
   redirect("/?password=updated");

@@ -18,9 +18,14 @@ import {
  * used inside that workspace, and RLS decides whether the change is allowed.
  */
 
-const NOT_ALLOWED = "You do not have permission to do that in this workspace, or the project no longer exists.";
+const NOT_ALLOWED =
+  "You do not have permission to do that in this workspace, or the project no longer exists.";
 
-export async function createProject(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function createProject(
+  slug: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(createProjectSchema, formData);
   if (!parsed.ok) return parsed.state;
@@ -33,7 +38,11 @@ export async function createProject(slug: string, _previous: FormState, formData
   return { status: "success", message: `Created “${parsed.data.name}”.` };
 }
 
-export async function renameProject(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function renameProject(
+  slug: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(renameProjectSchema, formData);
   if (!parsed.ok) return parsed.state;
@@ -49,7 +58,11 @@ export async function renameProject(slug: string, _previous: FormState, formData
   return { status: "success", message: "Project renamed." };
 }
 
-export async function setProjectStatus(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function setProjectStatus(
+  slug: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(projectStatusSchema, formData);
   if (!parsed.ok) return errorState("That status is not valid.");
@@ -62,10 +75,17 @@ export async function setProjectStatus(slug: string, _previous: FormState, formD
     .select("id");
   if (error || data.length === 0) return errorState(NOT_ALLOWED);
   revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: parsed.data.status === "archived" ? "Project archived." : "Project restored." };
+  return {
+    status: "success",
+    message: parsed.data.status === "archived" ? "Project archived." : "Project restored.",
+  };
 }
 
-export async function deleteProject(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function deleteProject(
+  slug: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(deleteProjectSchema, formData);
   if (!parsed.ok) return errorState("That project id is not valid.");

@@ -31,7 +31,10 @@ export async function listProjects(organizationId: string): Promise<Project[]> {
 }
 
 /** One project of the workspace, or null when it does not exist for this user (or the id is malformed). */
-export async function getProject(organizationId: string, projectId: string): Promise<Project | null> {
+export async function getProject(
+  organizationId: string,
+  projectId: string,
+): Promise<Project | null> {
   if (!projectIdSchema.safeParse(projectId).success) return null;
   const supabase = await createClient();
   const { data, error } = await supabase

@@ -12,7 +12,10 @@ export const PROJECT_STATUSES = ["active", "archived"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const createProjectSchema = z.object({ name: projectNameSchema });
-export const renameProjectSchema = z.object({ projectId: projectIdSchema, name: projectNameSchema });
+export const renameProjectSchema = z.object({
+  projectId: projectIdSchema,
+  name: projectNameSchema,
+});
 export const projectStatusSchema = z.object({
   projectId: projectIdSchema,
   status: z.enum(PROJECT_STATUSES),

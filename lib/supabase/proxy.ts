@@ -28,8 +28,10 @@ export async function updateSession(request: NextRequest) {
           for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
           requestHeaders.set("cookie", request.cookies.toString());
           response = forward();
-          for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
-          for (const [key, value] of Object.entries(cacheHeaders ?? {})) response.headers.set(key, value);
+          for (const { name, value, options } of cookiesToSet)
+            response.cookies.set(name, value, options);
+          for (const [key, value] of Object.entries(cacheHeaders ?? {}))
+            response.headers.set(key, value);
         },
       },
     },

@@ -6,7 +6,10 @@ import { errorState, formValues, parseForm, type FormState } from "@/lib/forms";
 import { createClient } from "@/lib/supabase/server";
 import { createWorkspaceSchema } from "./validation";
 
-export async function createWorkspace(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createWorkspace(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   await requireUser();
   const parsed = parseForm(createWorkspaceSchema, formData);
   if (!parsed.ok) return parsed.state;
@@ -22,10 +25,16 @@ export async function createWorkspace(_previous: FormState, formData: FormData):
       };
     }
     if (error.message === "invalid_slug") {
-      return { ...errorState("Check the URL.", formData), fieldErrors: { slug: error.hint ?? "Invalid URL." } };
+      return {
+        ...errorState("Check the URL.", formData),
+        fieldErrors: { slug: error.hint ?? "Invalid URL." },
+      };
     }
     if (error.message === "invalid_name") {
-      return { ...errorState("Check the name.", formData), fieldErrors: { name: error.hint ?? "Invalid name." } };
+      return {
+        ...errorState("Check the name.", formData),
+        fieldErrors: { name: error.hint ?? "Invalid name." },
+      };
     }
     return errorState("The workspace could not be created. Try again.", formData);
   }

@@ -9,7 +9,9 @@ import type { Role } from "./validation";
  * session. A slug the user is not a member of is a 404, exactly like one that
  * does not exist, so workspace names never leak.
  */
-export async function requireWorkspace(slug: string): Promise<{ user: CurrentUser; workspace: Workspace }> {
+export async function requireWorkspace(
+  slug: string,
+): Promise<{ user: CurrentUser; workspace: Workspace }> {
   const user = await requireUser();
   const workspace = await findMyWorkspace(user.id, slug);
   if (!workspace) notFound();

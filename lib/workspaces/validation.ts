@@ -7,8 +7,24 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Slugs that would read as app routes or be confusing in a URL. */
 export const RESERVED_SLUGS = new Set([
-  "new", "create", "settings", "admin", "api", "app", "auth", "onboarding", "sign-in",
-  "sign-up", "invite", "w", "www", "help", "support", "billing", "null", "undefined",
+  "new",
+  "create",
+  "settings",
+  "admin",
+  "api",
+  "app",
+  "auth",
+  "onboarding",
+  "sign-in",
+  "sign-up",
+  "invite",
+  "w",
+  "www",
+  "help",
+  "support",
+  "billing",
+  "null",
+  "undefined",
 ]);
 
 export const ROLES = ["owner", "admin", "member"] as const;

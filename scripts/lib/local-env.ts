@@ -64,6 +64,7 @@ export function loadEnvLocal(): void {
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set. Run \`npm run dev\` once to generate .env.local.`);
+  if (!value)
+    throw new Error(`${name} is not set. Run \`npm run dev\` once to generate .env.local.`);
   return value;
 }

@@ -51,9 +51,13 @@ const HOSTED_SUPABASE_GRANTS = `
   declare api_role text;
   begin
     foreach api_role in array array['anon', 'authenticated', 'service_role'] loop
-      if exists (select 1 from pg_roles where rolname = api_role) then
-        execute format('grant usage on schema auth to %I', api_role);
+      -- Lite creates these roles lazily, on the first API request; create them now,
+      -- the same way, so the grant below reaches all three.
+      if not exists (select 1 from pg_roles where rolname = api_role) then
+        execute format('create role %I nologin %s', api_role,
+          case when api_role = 'service_role' then 'bypassrls' else '' end);
       end if;
+      execute format('grant usage on schema auth to %I', api_role);
     end loop;
   end $$;
 `;

@@ -84,6 +84,9 @@ create table public.organization_members (
 comment on table public.organization_members is 'Workspace memberships. Written only by security definer RPCs.';
 create index organization_members_user_id_idx on public.organization_members (user_id);
 
+create trigger organization_members_guard_tenant_row
+  before insert or update on public.organization_members
+  for each row execute function public.guard_tenant_row();
 create trigger organization_members_set_updated_at
   before update on public.organization_members
   for each row execute function public.set_updated_at();

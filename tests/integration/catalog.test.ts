@@ -8,27 +8,8 @@
  * API request) and checked by the pure rules in tests/support/catalog-rules.ts.
  */
 import { describe, expect, inject, it } from "vitest";
-import { checkCatalog, RULES, type RuleId, type Violation } from "../support/catalog-rules";
+import { checkCatalog, RULES, type RuleId } from "../support/catalog-rules";
 import type { CatalogSnapshot, CatalogTable } from "../support/catalog-snapshot";
-
-/**
- * Violations the schema has today that need a migration this test cannot write.
- * The gate tolerates exactly these and fails once one is fixed, so the entry is
- * removed and the rule covers that object again.
- */
-const KNOWN_GAPS: { rule: RuleId; object: string; why: string }[] = [
-  {
-    rule: "tenant-guard-trigger",
-    object: "public.organization_members",
-    why:
-      "memberships have no write policy today, but nothing in the database stops a future RPC or policy " +
-      "from moving a membership to another workspace. Fix: a migration adding " +
-      "organization_members_guard_tenant_row (before insert or update, for each row).",
-  },
-];
-
-const isKnownGap = (violation: Violation) =>
-  KNOWN_GAPS.some((gap) => gap.rule === violation.rule && gap.object === violation.object);
 
 describe("catalog gate on the migrated schema", () => {
   const catalog = inject("catalog");
@@ -54,23 +35,10 @@ describe("catalog gate on the migrated schema", () => {
 
   it.each(Object.entries(RULES) as [RuleId, string][])("%s: %s", (rule) => {
     const messages = violations
-      .filter((violation) => violation.rule === rule && !isKnownGap(violation))
+      .filter((violation) => violation.rule === rule)
       .map((v) => v.message);
     expect(messages, `Schema violations of rule ${rule}:\n${messages.join("\n")}`).toEqual([]);
   });
-
-  it.each(KNOWN_GAPS)(
-    "known gap $rule on $object is still open (remove it from KNOWN_GAPS once fixed)",
-    (gap) => {
-      const stillReported = violations.some(
-        (violation) => violation.rule === gap.rule && violation.object === gap.object,
-      );
-      expect(
-        stillReported,
-        `${gap.object} now passes ${gap.rule}: delete its KNOWN_GAPS entry in catalog.test.ts`,
-      ).toBe(true);
-    },
-  );
 });
 
 /** A tenant table exactly as the convention wants it (mirrors public.projects). */

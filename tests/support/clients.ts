@@ -22,10 +22,15 @@ export const serviceClient = (stack: TestStackInfo) =>
 /** A unique address so test files never collide on one shared database. */
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.example`;
 
-export async function signUpUser(stack: TestStackInfo, email: string, password = "test-password-1"): Promise<TestUser> {
+export async function signUpUser(
+  stack: TestStackInfo,
+  email: string,
+  password = "test-password-1",
+): Promise<TestUser> {
   const client = createClient(stack.url, stack.publishableKey, options);
   const { data, error } = await client.auth.signUp({ email, password });
-  if (error || !data.session || !data.user) throw new Error(`sign-up ${email}: ${error?.message ?? "no session"}`);
+  if (error || !data.session || !data.user)
+    throw new Error(`sign-up ${email}: ${error?.message ?? "no session"}`);
   return { id: data.user.id, email, client, accessToken: data.session.access_token };
 }
 
@@ -37,7 +42,12 @@ export async function createWorkspace(owner: TestUser, name: string, slug: strin
 }
 
 /** Adds a member with a role, as a platform operation (memberships have no public write path yet). */
-export async function addMember(stack: TestStackInfo, organizationId: string, user: TestUser, role: "owner" | "admin" | "member") {
+export async function addMember(
+  stack: TestStackInfo,
+  organizationId: string,
+  user: TestUser,
+  role: "owner" | "admin" | "member",
+) {
   const { error } = await serviceClient(stack)
     .from("organization_members")
     .insert({ organization_id: organizationId, user_id: user.id, role });

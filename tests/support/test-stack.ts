@@ -27,7 +27,8 @@ export async function startTestStack(options: {
   process.env.SUPABASE_JWT_SECRET = randomBytes(48).toString("base64url");
 
   const driver = options.driver ?? "pglite";
-  const dataDir = driver === "pglite" ? mkdtempSync(path.join(tmpdir(), "tenantkit-test-")) : undefined;
+  const dataDir =
+    driver === "pglite" ? mkdtempSync(path.join(tmpdir(), "tenantkit-test-")) : undefined;
   const stack = await startLocalStack({
     port: options.port ?? 0,
     driver,

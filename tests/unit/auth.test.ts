@@ -31,18 +31,27 @@ describe("safeNextPath", () => {
 
 describe("auth schemas", () => {
   it("normalises the email and explains a malformed one", () => {
-    expect(signInSchema.parse({ email: "  Alice@Acme.TEST ", password: "x" }).email).toBe("alice@acme.test");
+    expect(signInSchema.parse({ email: "  Alice@Acme.TEST ", password: "x" }).email).toBe(
+      "alice@acme.test",
+    );
     const result = signInSchema.safeParse({ email: "alice@", password: "x" });
     expect(result.error?.issues[0]?.message).toMatch(/valid email/);
   });
 
   it("asks for a password of at least 8 characters on sign-up", () => {
-    const result = signUpSchema.safeParse({ fullName: "Alice", email: "a@b.co", password: "1234567" });
+    const result = signUpSchema.safeParse({
+      fullName: "Alice",
+      email: "a@b.co",
+      password: "1234567",
+    });
     expect(result.error?.issues[0]?.message).toBe("Use at least 8 characters.");
   });
 
   it("requires the two new passwords to match", () => {
-    const result = resetPasswordSchema.safeParse({ password: "a-long-password", confirmPassword: "another-one" });
+    const result = resetPasswordSchema.safeParse({
+      password: "a-long-password",
+      confirmPassword: "another-one",
+    });
     expect(result.error?.issues[0]?.path).toEqual(["confirmPassword"]);
   });
 });

@@ -63,14 +63,23 @@ describe("pickLandingWorkspace", () => {
   });
 
   it("uses the hint when the user is still a member", () => {
-    expect(pickLandingWorkspace(workspaces, "globex")).toEqual({ kind: "workspace", slug: "globex" });
+    expect(pickLandingWorkspace(workspaces, "globex")).toEqual({
+      kind: "workspace",
+      slug: "globex",
+    });
   });
 
   it("ignores a hint for a workspace the user no longer belongs to", () => {
-    expect(pickLandingWorkspace(workspaces, "initech")).toEqual({ kind: "workspace", slug: "acme" });
+    expect(pickLandingWorkspace(workspaces, "initech")).toEqual({
+      kind: "workspace",
+      slug: "acme",
+    });
   });
 
   it("falls back to the first workspace without a hint", () => {
-    expect(pickLandingWorkspace(workspaces, undefined)).toEqual({ kind: "workspace", slug: "acme" });
+    expect(pickLandingWorkspace(workspaces, undefined)).toEqual({
+      kind: "workspace",
+      slug: "acme",
+    });
   });
 });

@@ -13,13 +13,18 @@ export default async function OnboardingPage() {
   const workspaces = await listMyWorkspaces(user.id);
   const first = workspaces.length === 0;
   return (
-    <main id="main" className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12">
+    <main
+      id="main"
+      className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12"
+    >
       <div className="mb-8">
         <Logo />
       </div>
       <div className="w-full max-w-md space-y-6 rounded-lg border border-zinc-200 bg-white p-8 shadow-xs">
         <div className="space-y-1">
-          <h1 className="text-xl font-semibold text-zinc-900">{first ? "Create your first workspace" : "Create a workspace"}</h1>
+          <h1 className="text-xl font-semibold text-zinc-900">
+            {first ? "Create your first workspace" : "Create a workspace"}
+          </h1>
           <p className="text-sm text-zinc-600">
             {first
               ? "A workspace holds your team’s projects. You will be its owner and can invite others."

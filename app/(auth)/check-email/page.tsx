@@ -11,7 +11,10 @@ const copy = {
 
 export default async function CheckEmailPage({ searchParams }: PageProps<"/check-email">) {
   const params = await searchParams;
-  const kind = typeof params.kind === "string" && params.kind in copy ? (params.kind as keyof typeof copy) : "magic-link";
+  const kind =
+    typeof params.kind === "string" && params.kind in copy
+      ? (params.kind as keyof typeof copy)
+      : "magic-link";
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "your address";
   const isLocal = process.env.NODE_ENV !== "production";
   return (
@@ -21,13 +24,19 @@ export default async function CheckEmailPage({ searchParams }: PageProps<"/check
       {isLocal && (
         <p className="rounded-md bg-zinc-50 p-3 text-xs text-zinc-600">
           Local development: emails are not delivered. Open the dev inbox at{" "}
-          <a className="font-medium underline" href={`${process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox`}>
+          <a
+            className="font-medium underline"
+            href={`${process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox`}
+          >
             {process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox
           </a>{" "}
           or look at the terminal running <code>npm run dev</code>.
         </p>
       )}
-      <Link href="/sign-in" className="inline-block text-sm text-zinc-600 underline-offset-4 hover:underline">
+      <Link
+        href="/sign-in"
+        className="inline-block text-sm text-zinc-600 underline-offset-4 hover:underline"
+      >
         Back to sign in
       </Link>
     </div>

@@ -9,7 +9,9 @@ export default function ForgotPasswordPage() {
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-xl font-semibold text-zinc-900">Forgot your password?</h1>
-        <p className="text-sm text-zinc-600">Enter your email and we will send you a link to choose a new one.</p>
+        <p className="text-sm text-zinc-600">
+          Enter your email and we will send you a link to choose a new one.
+        </p>
       </div>
       <ForgotPasswordForm />
       <p className="text-center text-sm">

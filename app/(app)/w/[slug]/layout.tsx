@@ -18,7 +18,11 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
           <div className="flex items-center gap-3">
-            <Link href={`/w/${workspace.slug}`} aria-label="tenantkit home" className="hidden sm:block">
+            <Link
+              href={`/w/${workspace.slug}`}
+              aria-label="tenantkit home"
+              className="hidden sm:block"
+            >
               <Logo />
             </Link>
             <span className="hidden text-zinc-300 sm:block" aria-hidden>

@@ -26,11 +26,15 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">Projects</h1>
-          <p className="text-sm text-zinc-600">Everything {workspace.name} is working on, newest first.</p>
+          <p className="text-sm text-zinc-600">
+            Everything {workspace.name} is working on, newest first.
+          </p>
         </div>
       </div>
       {deleted && <Alert tone="success">Project deleted.</Alert>}
-      {permissions.canCreate && <CreateProjectForm action={createProject.bind(null, workspace.slug)} />}
+      {permissions.canCreate && (
+        <CreateProjectForm action={createProject.bind(null, workspace.slug)} />
+      )}
       <Suspense fallback={<ProjectListSkeleton />}>
         <Projects organizationId={workspace.id} slug={workspace.slug} />
       </Suspense>

@@ -16,7 +16,9 @@ async function loadProject(slug: string, projectId: string) {
   return { workspace, project };
 }
 
-export async function generateMetadata({ params }: PageProps<"/w/[slug]/projects/[projectId]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/w/[slug]/projects/[projectId]">): Promise<Metadata> {
   const { slug, projectId } = await params;
   const { project } = await loadProject(slug, projectId);
   return { title: project.name };
@@ -32,26 +34,41 @@ export default async function ProjectPage({ params }: PageProps<"/w/[slug]/proje
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/w/${workspace.slug}`} className="text-zinc-600 underline-offset-4 hover:underline">
+        <Link
+          href={`/w/${workspace.slug}`}
+          className="text-zinc-600 underline-offset-4 hover:underline"
+        >
           ← All projects
         </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900" data-testid="project-name">
+        <h1
+          className="text-2xl font-semibold tracking-tight text-zinc-900"
+          data-testid="project-name"
+        >
           {project.name}
         </h1>
         <Badge tone={archived ? "archived" : "active"}>{project.status}</Badge>
       </div>
       <p className="text-sm text-zinc-600">
-        Created {dateFormat.format(new Date(project.created_at))} · updated {dateFormat.format(new Date(project.updated_at))}
+        Created {dateFormat.format(new Date(project.created_at))} · updated{" "}
+        {dateFormat.format(new Date(project.updated_at))}
       </p>
 
       {permissions.canEdit ? (
         <Card className="space-y-6 p-6">
           <h2 className="text-base font-semibold text-zinc-900">Settings</h2>
-          <RenameProjectForm projectId={project.id} name={project.name} action={renameProject.bind(null, workspace.slug)} />
+          <RenameProjectForm
+            projectId={project.id}
+            name={project.name}
+            action={renameProject.bind(null, workspace.slug)}
+          />
           <div className="border-t border-zinc-100 pt-6">
-            <ProjectStatusForm projectId={project.id} archived={archived} action={setProjectStatus.bind(null, workspace.slug)} />
+            <ProjectStatusForm
+              projectId={project.id}
+              archived={archived}
+              action={setProjectStatus.bind(null, workspace.slug)}
+            />
           </div>
         </Card>
       ) : (
@@ -64,7 +81,9 @@ export default async function ProjectPage({ params }: PageProps<"/w/[slug]/proje
         <Card className="flex flex-wrap items-center justify-between gap-4 border-red-200 p-6">
           <div>
             <h2 className="text-base font-semibold text-zinc-900">Delete project</h2>
-            <p className="text-sm text-zinc-600">Removes the project for everyone in {workspace.name}.</p>
+            <p className="text-sm text-zinc-600">
+              Removes the project for everyone in {workspace.name}.
+            </p>
           </div>
           <ConfirmDialog
             trigger="Delete project"
