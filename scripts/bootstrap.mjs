@@ -4,7 +4,7 @@
 // or stale, then runs the given TypeScript script on the Node release pinned in
 // package.json (the `node` devDependency), which supabase-js and Vitest require.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,22 +14,30 @@ const localNode = path.join(binDir, process.platform === "win32" ? "node.cmd" : 
 const installMarker = path.join(root, "node_modules", ".package-lock.json");
 const lockfile = path.join(root, "package-lock.json");
 
+const manifest = path.join(root, "package.json");
+
 function dependenciesAreStale() {
   if (!existsSync(installMarker) || !existsSync(localNode)) return true;
-  return statSync(lockfile).mtimeMs > statSync(installMarker).mtimeMs;
+  const installed = statSync(installMarker).mtimeMs;
+  return [lockfile, manifest].some((file) => statSync(file).mtimeMs > installed);
 }
 
 if (dependenciesAreStale()) {
-  console.log("tenantkit: installing dependencies (npm ci), this takes a minute the first time…");
+  console.log("tenantkit: installing dependencies, this takes a minute the first time…");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+  // `npm install`, not `npm ci`: npm 11 writes lockfiles without the optional
+  // packages of other platforms, and `npm ci` then rejects them as out of sync.
+  // The lockfile still pins every version that gets installed.
+  const result = spawnSync(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: root,
     stdio: "inherit",
   });
   if (result.status !== 0) {
-    console.error("tenantkit: npm ci failed; fix the error above and run the command again.");
+    console.error("tenantkit: npm install failed; fix the error above and run the command again.");
     process.exit(result.status ?? 1);
   }
+  const now = new Date();
+  utimesSync(installMarker, now, now);
 }
 
 const [script, ...args] = process.argv.slice(2);
