@@ -61,6 +61,15 @@ export function stopOnSignal(stop: () => Promise<void>): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, handler);
 }
 
+async function isListening(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main(command: string | undefined) {
   if (command === "start") {
     const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
@@ -71,6 +80,11 @@ async function main(command: string | undefined) {
     return;
   }
   if (command === "reset") {
+    if (await isListening(LOCAL_API_PORT)) {
+      throw new Error(
+        `The local stack is running on port ${LOCAL_API_PORT} (npm run dev or db:start). Stop it, then reset.`,
+      );
+    }
     console.log(`Deleting the local database at ${defaultPgliteDir}…`);
     rmSync(defaultPgliteDir, { recursive: true, force: true });
     const stack = await startDevStack({ port: 0, printEmails: false });
