@@ -2,18 +2,20 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
+import { noticeQuery } from "@/components/notice";
 import { buttonClasses } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
 import { LAST_WORKSPACE_COOKIE, pickLandingWorkspace } from "@/lib/workspaces/resolve";
 
 /** Signed in: straight to the last workspace used (or the first, or onboarding). Signed out: the front door. */
-export default async function Home() {
+export default async function Home({ searchParams }: PageProps<"/">) {
   const user = await getCurrentUser();
   if (user) {
     const hint = (await cookies()).get(LAST_WORKSPACE_COOKIE)?.value;
     const landing = pickLandingWorkspace(await listMyWorkspaces(user.id), hint);
-    redirect(landing.kind === "workspace" ? `/w/${landing.slug}` : "/onboarding");
+    const notice = noticeQuery(await searchParams);
+    redirect(landing.kind === "workspace" ? `/w/${landing.slug}${notice}` : `/onboarding${notice}`);
   }
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-8 px-6">

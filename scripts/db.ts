@@ -3,31 +3,42 @@
  * `npm run db:reset`: drop the local database, migrate and seed it again.
  */
 import { rmSync } from "node:fs";
-import { ensureEnvLocal, LOCAL_API_PORT, loadEnvLocal, requireEnv } from "./lib/local-env";
+import {
+  ensureEnvLocal,
+  LOCAL_API_PORT,
+  LOCAL_MAIL_WEB_PORT,
+  LOCAL_SMTP_PORT,
+  loadEnvLocal,
+  requireEnv,
+} from "./lib/local-env";
 import { seedDemoData } from "./seed";
 import { defaultPgliteDir, startLocalStack, type LocalStack } from "./stack/local-stack";
 
 const FIRST_MIGRATION = "20261123000100_workspaces.sql";
 
-export async function startDevStack(options: {
-  port: number;
-  printEmails: boolean;
-}): Promise<LocalStack> {
+/** The fixed local ports of `npm run dev` / `db:start` (0 everywhere: any free port). */
+export const devPorts = {
+  api: LOCAL_API_PORT,
+  mail: { smtp: LOCAL_SMTP_PORT, web: LOCAL_MAIL_WEB_PORT },
+};
+const anyPorts = { api: 0, mail: { smtp: 0, web: 0 } };
+
+export async function startDevStack(ports: typeof devPorts): Promise<LocalStack> {
   ensureEnvLocal();
   loadEnvLocal();
   let stack: LocalStack;
   try {
     stack = await startLocalStack({
-      port: options.port,
+      port: ports.api,
       driver: "pglite",
       dbUrl: defaultPgliteDir,
       siteUrl: requireEnv("NEXT_PUBLIC_SITE_URL"),
-      printEmails: options.printEmails,
+      mail: ports.mail,
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new Error(
-        `Port ${options.port} is in use: is another \`npm run dev\` or \`npm run db:start\` running?`,
+        `Port ${ports.api}, ${ports.mail.smtp} or ${ports.mail.web} is in use: is another \`npm run dev\` or \`npm run db:start\` running?`,
       );
     }
     throw error;
@@ -72,9 +83,9 @@ async function isListening(port: number): Promise<boolean> {
 
 async function main(command: string | undefined) {
   if (command === "start") {
-    const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
+    const stack = await startDevStack(devPorts);
     console.log(
-      `\n  Supabase API  ${stack.url}\n  Dev inbox     ${stack.url}/_dev/inbox\n\n  Ctrl-C stops it.`,
+      `\n  Supabase API  ${stack.url}\n  Mail inbox    ${stack.mail.webUrl}\n\n  Ctrl-C stops it.`,
     );
     stopOnSignal(() => stack.stop());
     return;
@@ -87,7 +98,7 @@ async function main(command: string | undefined) {
     }
     console.log(`Deleting the local database at ${defaultPgliteDir}…`);
     rmSync(defaultPgliteDir, { recursive: true, force: true });
-    const stack = await startDevStack({ port: 0, printEmails: false });
+    const stack = await startDevStack(anyPorts);
     await stack.stop();
     console.log("Local database reset: migrated and seeded.");
     return;

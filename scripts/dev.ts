@@ -4,13 +4,13 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { LOCAL_API_PORT, LOCAL_APP_PORT, projectRoot } from "./lib/local-env";
-import { startDevStack, stopOnSignal } from "./db";
+import { LOCAL_APP_PORT, projectRoot } from "./lib/local-env";
+import { devPorts, startDevStack, stopOnSignal } from "./db";
 
 async function main() {
   console.log("tenantkit: starting the local Supabase stack…");
-  const stack = await startDevStack({ port: LOCAL_API_PORT, printEmails: true });
-  console.log(`  ✓ Supabase API on ${stack.url} (dev inbox: ${stack.url}/_dev/inbox)`);
+  const stack = await startDevStack(devPorts);
+  console.log(`  ✓ Supabase API on ${stack.url}`);
 
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
   const next = spawn(process.execPath, [nextBin, "dev", "--port", String(LOCAL_APP_PORT)], {
@@ -20,6 +20,7 @@ async function main() {
   });
   console.log(
     `\n  App        http://localhost:${LOCAL_APP_PORT}\n` +
+      `  Mail inbox ${stack.mail.webUrl} (every email the app and auth send)\n` +
       "  Sign in as alice@acme.test, bob@globex.test or carol@example.test (password: demo-password)\n" +
       "  Ctrl-C stops everything.\n",
   );

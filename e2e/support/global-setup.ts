@@ -47,6 +47,10 @@ export default async function globalSetup() {
     NEXT_PUBLIC_SUPABASE_URL: info.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: info.publishableKey,
     NEXT_PUBLIC_SITE_URL: appUrl,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(info.smtpPort),
+    EMAIL_FROM: "tenantkit <no-reply@tenantkit.local>",
+    LOCAL_MAIL_INBOX_URL: info.mailUrl,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
     // `npm run typecheck` checks types; the test build skips it to save a minute per run.
@@ -74,6 +78,7 @@ export default async function globalSetup() {
   process.env.TENANTKIT_E2E_API_URL = info.url;
   process.env.TENANTKIT_E2E_PUBLISHABLE_KEY = info.publishableKey;
   process.env.TENANTKIT_E2E_SECRET_KEY = info.secretKey;
+  process.env.TENANTKIT_E2E_MAIL_URL = info.mailUrl;
 
   return async () => {
     server.kill("SIGTERM");

@@ -1,10 +1,15 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
+import { caughtEmails, firstLink } from "../../scripts/stack/mail-api";
 
 export const DEMO_PASSWORD = "demo-password";
 
 function stackEnv(
-  name: "TENANTKIT_E2E_API_URL" | "TENANTKIT_E2E_PUBLISHABLE_KEY" | "TENANTKIT_E2E_SECRET_KEY",
+  name:
+    | "TENANTKIT_E2E_API_URL"
+    | "TENANTKIT_E2E_PUBLISHABLE_KEY"
+    | "TENANTKIT_E2E_SECRET_KEY"
+    | "TENANTKIT_E2E_MAIL_URL",
 ) {
   const value = process.env[name];
   if (!value)
@@ -59,25 +64,16 @@ export async function signIn(
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-interface CapturedEmail {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-}
-
-/** Waits for the newest email to `to` matching `subject` in the local stack's outbox and returns its link. */
+/** Waits for the newest email to `to` whose subject matches, in the mail catcher, and returns its link. */
 export async function emailLink(to: string, subject: RegExp): Promise<string> {
   let link: string | undefined;
   await expect
     .poll(
       async () => {
-        const response = await fetch(
-          `${stackEnv("TENANTKIT_E2E_API_URL")}/_dev/emails?to=${encodeURIComponent(to)}`,
+        const email = (await caughtEmails(stackEnv("TENANTKIT_E2E_MAIL_URL"), to)).find(
+          (candidate) => subject.test(candidate.subject),
         );
-        const emails = (await response.json()) as CapturedEmail[];
-        const email = emails.find((candidate) => subject.test(candidate.subject));
-        link = email && /href="([^"]+)"/.exec(email.html)?.[1]?.replace(/&amp;/g, "&");
+        link = email && firstLink(email);
         return link;
       },
       { message: `an email "${subject}" to ${to}` },

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { publicEnv } from "@/lib/env";
 import { errorState, parseForm, type FormState } from "@/lib/forms";
 import { createClient } from "@/lib/supabase/server";
-import { AUTH_NEXT_COOKIE, safeNextPath } from "./redirects";
+import { AUTH_NEXT_COOKIE, safeNextPath, signInPathFor } from "./redirects";
 import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from "./validation";
 
 /** Where an email link sends the user after /auth/confirm has verified it. */
@@ -138,4 +138,11 @@ export async function signOut(): Promise<void> {
   const supabase = await createClient();
   await supabase.auth.signOut();
   redirect("/sign-in");
+}
+
+/** "Sign in as someone else": sign out, then sign in and come back to `next`. */
+export async function signOutAndReturn(next: string): Promise<void> {
+  const supabase = await createClient();
+  await supabase.auth.signOut();
+  redirect(signInPathFor(next));
 }

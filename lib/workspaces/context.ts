@@ -1,7 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { findMyWorkspace, type Workspace } from "./queries";
+import { LAST_WORKSPACE_COOKIE } from "./resolve";
 import type { Role } from "./validation";
 
 /**
@@ -14,8 +16,13 @@ export async function requireWorkspace(
 ): Promise<{ user: CurrentUser; workspace: Workspace }> {
   const user = await requireUser();
   const workspace = await findMyWorkspace(user.id, slug);
-  if (!workspace) notFound();
-  return { user, workspace };
+  if (workspace) return { user, workspace };
+  // The browser's own "last workspace" is this slug: the user was just removed (or
+  // the workspace renamed or deleted). Send them somewhere useful instead of a 404.
+  // Any slug can be put in that cookie, so this tells nobody whether the slug exists.
+  if ((await cookies()).get(LAST_WORKSPACE_COOKIE)?.value === slug)
+    redirect("/?notice=access-lost");
+  notFound();
 }
 
 /** What each role may do with projects; the database enforces the same rules. */
@@ -24,5 +31,26 @@ export function projectPermissions(role: Role) {
     canCreate: true,
     canEdit: role === "owner" || role === "admin",
     canDelete: role === "owner",
+  };
+}
+
+/** What each role may do with the team; the RPCs enforce the same rules. */
+export function memberPermissions(role: Role) {
+  const manages = role === "owner" || role === "admin";
+  return {
+    canInvite: manages,
+    /** Roles this user may give (admins cannot make owners). */
+    assignableRoles:
+      role === "owner"
+        ? (["owner", "admin", "member"] as Role[])
+        : manages
+          ? (["admin", "member"] as Role[])
+          : [],
+    /** Whether this user may change or remove a member who holds `targetRole`. */
+    canManage: (targetRole: Role) =>
+      role === "owner" || (role === "admin" && targetRole !== "owner"),
+    canTransferOwnership: role === "owner",
+    canEditWorkspace: manages,
+    canDeleteWorkspace: role === "owner",
   };
 }

@@ -59,3 +59,5 @@ export const slugSchema = z
   .refine((slug) => !RESERVED_SLUGS.has(slug), "This URL is reserved. Pick another one.");
 
 export const createWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });
+
+export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });

@@ -11,6 +11,9 @@ export const envLocalPath = path.join(projectRoot, ".env.local");
 
 export const LOCAL_API_PORT = 54321;
 export const LOCAL_APP_PORT = 3000;
+/** The mail catcher, on the ports the Supabase CLI uses for its local inbox. */
+export const LOCAL_MAIL_WEB_PORT = 54324;
+export const LOCAL_SMTP_PORT = 54325;
 
 const token = (bytes: number) => randomBytes(bytes).toString("base64url");
 
@@ -22,6 +25,10 @@ function generatedDefaults(): Record<string, string> {
     SUPABASE_SECRET_KEY: `sb_secret_${token(24)}`,
     SUPABASE_JWT_SECRET: token(48),
     NEXT_PUBLIC_SITE_URL: `http://localhost:${LOCAL_APP_PORT}`,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(LOCAL_SMTP_PORT),
+    EMAIL_FROM: "tenantkit <no-reply@tenantkit.local>",
+    LOCAL_MAIL_INBOX_URL: `http://127.0.0.1:${LOCAL_MAIL_WEB_PORT}`,
   };
 }
 

@@ -2,16 +2,17 @@
  * The embedded local Supabase stack: @supabase/lite (PostgREST + GoTrue compatible)
  * on PGlite by default, or on a real PostgreSQL server with the `postgres` driver.
  * One process owns the database: it applies pending migrations, then serves the
- * Supabase HTTP API. Used by `npm run dev`, `npm run db:*` and the test harness.
+ * Supabase HTTP API, with a mail catcher for the auth emails. Used by
+ * `npm run dev`, `npm run db:*` and the test harness.
  */
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { App } from "@supabase/lite";
+import { App, SmtpEmailDriver } from "@supabase/lite";
 import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
 import { projectRoot, requireEnv } from "../lib/local-env";
-import { DevOutbox } from "./dev-outbox";
+import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 
 export type DbDriver = "pglite" | "postgres";
 
@@ -22,14 +23,14 @@ export interface StackOptions {
   dbUrl: string;
   /** Where email links point (the Next.js app). */
   siteUrl: string;
-  /** Print captured emails to the console (dev), or keep them only in the outbox (tests). */
-  printEmails: boolean;
+  /** Ports of the mail catcher (0: any free port). */
+  mail: { smtp: number; web: number };
 }
 
 export interface LocalStack {
   url: string;
   appliedMigrations: string[];
-  outbox: DevOutbox;
+  mail: MailCatcher;
   /**
    * Runs raw SQL as the database owner, bypassing the HTTP API and RLS. For the test
    * harness's read-only catalog snapshot only; the app never gets this.
@@ -74,7 +75,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   const api = await createApi({ withSupabaseClient: false });
   const config = await api.project.local.getConfig(configPath);
-  const outbox = new DevOutbox({ print: options.printEmails });
+  const mail = await startMailCatcher(options.mail);
+  // Lite's [auth.email.smtp] config insists on credentials and TLS, which a local
+  // catcher has no use for; the driver is built here instead.
+  const email = new SmtpEmailDriver({
+    host: "127.0.0.1",
+    port: mail.smtpPort,
+    from: { name: "tenantkit", address: "no-reply@tenantkit.local" },
+    requireTls: false,
+  });
   // Admin mode off: a keyless request must never be served as service_role,
   // so what the tests see is what a real Supabase project would answer.
   const app = new App({
@@ -82,19 +91,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     options: {
       ...config.options,
       server: { ...config.options?.server, admin: false },
-      drivers: { ...config.options?.drivers, email: outbox },
+      drivers: { ...config.options?.drivers, email },
     },
   });
 
   const { applied } = await applyPendingMigrations(app);
   await app.connection.exec(HOSTED_SUPABASE_GRANTS);
 
-  const server = await listen(app, options.port, outbox);
+  const server = await listen(app, options.port);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     appliedMigrations: applied.map((migration) => migration.filename),
-    outbox,
+    mail,
     async query(sql: string) {
       const result = await app.connection.exec<{ rows: unknown[] }>(sql);
       return result.rows;
@@ -102,18 +111,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.connection.close();
+      await mail.stop();
     },
   };
 }
 
-function listen(app: App, port: number, outbox: DevOutbox): Promise<ServerType> {
+function listen(app: App, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve(
       {
         hostname: "127.0.0.1",
         port,
         fetch: (request, env: { incoming: { socket: { remoteAddress?: string } } }) =>
-          outbox.handle(request) ??
           app.fetch(request, { peerAddress: env.incoming.socket.remoteAddress ?? null }),
       },
       () => resolve(server),

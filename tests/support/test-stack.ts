@@ -13,6 +13,10 @@ export interface TestStackInfo {
   publishableKey: string;
   secretKey: string;
   driver: DbDriver;
+  /** The mail catcher's web inbox; its REST API is under /api. */
+  mailUrl: string;
+  /** Its SMTP port, for the app's own outgoing mail. */
+  smtpPort: number;
 }
 
 export async function startTestStack(options: {
@@ -34,7 +38,7 @@ export async function startTestStack(options: {
     driver,
     dbUrl: options.dbUrl ?? dataDir!,
     siteUrl: options.siteUrl ?? "http://localhost:3000",
-    printEmails: false,
+    mail: { smtp: 0, web: 0 },
   });
   return {
     info: {
@@ -42,6 +46,8 @@ export async function startTestStack(options: {
       publishableKey: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
       secretKey: process.env.SUPABASE_SECRET_KEY,
       driver,
+      mailUrl: stack.mail.webUrl,
+      smtpPort: stack.mail.smtpPort,
     },
     stack,
     async stop() {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { Notice } from "@/components/notice";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";
 import { requireUser } from "@/lib/auth/session";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
@@ -8,7 +9,7 @@ import { listMyWorkspaces } from "@/lib/workspaces/queries";
 export const metadata: Metadata = { title: "Create a workspace" };
 
 /** First stop for a user with no workspace, and the "Create workspace" page for everyone else. */
-export default async function OnboardingPage() {
+export default async function OnboardingPage({ searchParams }: PageProps<"/onboarding">) {
   const user = await requireUser();
   const workspaces = await listMyWorkspaces(user.id);
   const first = workspaces.length === 0;
@@ -31,6 +32,7 @@ export default async function OnboardingPage() {
               : "A new workspace starts empty, with you as its owner."}
           </p>
         </div>
+        <Notice params={await searchParams} />
         <CreateWorkspaceForm />
         {!first && (
           <p className="text-center text-sm">

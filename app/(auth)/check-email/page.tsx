@@ -16,21 +16,19 @@ export default async function CheckEmailPage({ searchParams }: PageProps<"/check
       ? (params.kind as keyof typeof copy)
       : "magic-link";
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "your address";
-  const isLocal = process.env.NODE_ENV !== "production";
+  // Set in .env.local by `npm run dev`: the local mail catcher's inbox.
+  const localInbox = process.env.LOCAL_MAIL_INBOX_URL;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-zinc-900">Check your email</h1>
       <p className="text-sm text-zinc-600">{copy[kind].replace("{email}", email)}</p>
-      {isLocal && (
+      {localInbox && (
         <p className="rounded-md bg-zinc-50 p-3 text-xs text-zinc-600">
-          Local development: emails are not delivered. Open the dev inbox at{" "}
-          <a
-            className="font-medium underline"
-            href={`${process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox`}
-          >
-            {process.env.NEXT_PUBLIC_SUPABASE_URL}/_dev/inbox
-          </a>{" "}
-          or look at the terminal running <code>npm run dev</code>.
+          Local development: emails are caught, not delivered. Open the inbox at{" "}
+          <a className="font-medium underline" href={localInbox}>
+            {localInbox}
+          </a>
+          .
         </p>
       )}
       <Link

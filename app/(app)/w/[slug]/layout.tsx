@@ -3,6 +3,7 @@ import { Logo } from "@/components/logo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RememberWorkspace } from "@/components/workspaces/remember-workspace";
+import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { signOut } from "@/lib/auth/actions";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
@@ -42,6 +43,7 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
             </form>
           </div>
         </div>
+        <WorkspaceNav slug={workspace.slug} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { Notice } from "@/components/notice";
 import { Alert } from "@/components/ui/alert";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
@@ -20,7 +21,8 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
   const { slug } = await params;
   const { workspace } = await requireWorkspace(slug);
   const permissions = projectPermissions(workspace.role);
-  const deleted = (await searchParams).deleted === "1";
+  const query = await searchParams;
+  const deleted = query.deleted === "1";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -32,6 +34,7 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
         </div>
       </div>
       {deleted && <Alert tone="success">Project deleted.</Alert>}
+      <Notice params={query} workspaceName={workspace.name} />
       {permissions.canCreate && (
         <CreateProjectForm action={createProject.bind(null, workspace.slug)} />
       )}

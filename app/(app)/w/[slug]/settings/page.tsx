@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { WorkspaceForm } from "@/components/settings/workspace-form";
+import { leaveWorkspace } from "@/lib/members/actions";
+import { deleteWorkspace, updateWorkspace } from "@/lib/workspaces/actions";
+import { memberPermissions, requireWorkspace } from "@/lib/workspaces/context";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/w/[slug]/settings">): Promise<Metadata> {
+  const { workspace } = await requireWorkspace((await params).slug);
+  return { title: `Settings · ${workspace.name}` };
+}
+
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[slug]/settings">) {
+  const { slug } = await params;
+  const { workspace } = await requireWorkspace(slug);
+  const can = memberPermissions(workspace.role);
+  const saved = (await searchParams).saved === "1";
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">Settings</h1>
+        <p className="text-sm text-zinc-600">General settings of {workspace.name}.</p>
+      </div>
+      {saved && (
+        <Alert tone="success">
+          Workspace settings saved. Its new address is /w/{workspace.slug}.
+        </Alert>
+      )}
+
+      <Card className="p-6">
+        <WorkspaceForm
+          action={updateWorkspace.bind(null, workspace.slug)}
+          name={workspace.name}
+          slug={workspace.slug}
+          canEdit={can.canEditWorkspace}
+        />
+      </Card>
+
+      <Card className="divide-y divide-zinc-100 border-red-200">
+        <div className="flex flex-wrap items-center justify-between gap-4 p-6">
+          <div>
+            <h2 className="text-base font-semibold text-zinc-900">Leave workspace</h2>
+            <p className="text-sm text-zinc-600">
+              You lose access until someone invites you again.
+            </p>
+          </div>
+          <ConfirmDialog
+            trigger="Leave workspace"
+            triggerVariant="secondary"
+            title={`Leave ${workspace.name}?`}
+            description="You lose access to this workspace and its projects until someone invites you again."
+            confirmLabel="Leave workspace"
+            pendingLabel="Leaving…"
+            action={leaveWorkspace.bind(null, workspace.slug)}
+          />
+        </div>
+        {can.canDeleteWorkspace && (
+          <div className="flex flex-wrap items-center justify-between gap-4 p-6">
+            <div>
+              <h2 className="text-base font-semibold text-zinc-900">Delete workspace</h2>
+              <p className="text-sm text-zinc-600">
+                Deletes {workspace.name}, its projects, members and invitations for everyone. This
+                cannot be undone.
+              </p>
+            </div>
+            <ConfirmDialog
+              trigger="Delete workspace"
+              title={`Delete ${workspace.name}?`}
+              description="Everything in this workspace is deleted for everyone, immediately and permanently."
+              confirmLabel="Delete workspace"
+              pendingLabel="Deleting…"
+              action={deleteWorkspace.bind(null, workspace.slug)}
+              typeToConfirm={workspace.name}
+            />
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

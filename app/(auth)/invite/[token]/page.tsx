@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AcceptInvitationForm } from "@/components/invitations/accept-form";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { signOutAndReturn } from "@/lib/auth/actions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { acceptInvitation } from "@/lib/invitations/actions";
+import { getInvitation } from "@/lib/invitations/queries";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold text-zinc-900">{title}</h1>
+      {children}
+    </div>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
+
+export default async function InvitationPage({ params }: PageProps<"/invite/[token]">) {
+  const { token } = await params;
+  const here = `/invite/${token}`;
+  const user = await getCurrentUser();
+
+  if (!user) {
+    const next = encodeURIComponent(here);
+    return (
+      <Panel title="You’re invited">
+        <p className="text-sm text-zinc-600">
+          Someone invited you to a workspace on tenantkit. Create an account or sign in with the
+          email address the invitation was sent to, and you will come back here to accept it.
+        </p>
+        <div className="grid gap-2">
+          <Link href={`/sign-up?next=${next}`} className={buttonClasses("primary", "md", "w-full")}>
+            Create an account
+          </Link>
+          <Link
+            href={`/sign-in?next=${next}`}
+            className={buttonClasses("secondary", "md", "w-full")}
+          >
+            I already have an account
+          </Link>
+        </div>
+      </Panel>
+    );
+  }
+
+  const invitation = await getInvitation(token);
+  if (!invitation) {
+    return (
+      <Panel title="Invitation not found">
+        <p className="text-sm text-zinc-600">
+          This link does not match any invitation. Check that you copied the whole link, or ask for
+          a new invitation.
+        </p>
+        <Link href="/" className={buttonClasses("secondary")}>
+          Go to my workspaces
+        </Link>
+      </Panel>
+    );
+  }
+
+  if (invitation.status !== "pending") {
+    const copy: [string, string] = {
+      expired: [
+        "This invitation has expired",
+        "Invitations are valid for 7 days. Ask someone in the workspace to invite you again.",
+      ],
+      revoked: [
+        "This invitation was revoked",
+        "The workspace withdrew it. Ask someone there if you think this is a mistake.",
+      ],
+      accepted: [
+        "This invitation was already used",
+        "Each invitation link works once. If you accepted it, the workspace is in your list.",
+      ],
+    }[invitation.status] as [string, string];
+    return (
+      <Panel title={copy[0]}>
+        <p className="text-sm text-zinc-600">{copy[1]}</p>
+        <Link href="/" className={buttonClasses("secondary")}>
+          Go to my workspaces
+        </Link>
+      </Panel>
+    );
+  }
+
+  if (!invitation.emailMatches) {
+    return (
+      <Panel title="This invitation is for another account">
+        <p className="text-sm text-zinc-600">
+          It was sent to <strong>{invitation.email}</strong>, but you are signed in as{" "}
+          <strong>{user.email}</strong>. Sign in with the invited address to accept it.
+        </p>
+        <form action={signOutAndReturn.bind(null, here)}>
+          <Button type="submit" className="w-full">
+            Sign in as someone else
+          </Button>
+        </form>
+      </Panel>
+    );
+  }
+
+  return (
+    <Panel title={`Join ${invitation.workspaceName}`}>
+      <p className="text-sm text-zinc-600">
+        {invitation.inviter ?? "Someone"} invited you to join{" "}
+        <strong>{invitation.workspaceName}</strong> as{" "}
+        {invitation.role === "admin" ? "an admin" : `a ${invitation.role}`}. The invitation expires
+        on {dateFormat.format(new Date(invitation.expiresAt))}.
+      </p>
+      <AcceptInvitationForm
+        action={acceptInvitation.bind(null, token)}
+        workspaceName={invitation.workspaceName}
+      />
+      <p className="text-xs text-zinc-500">Signed in as {user.email}</p>
+    </Panel>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+export function WorkspaceNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const base = `/w/${slug}`;
+  const items = [
+    {
+      href: base,
+      label: "Projects",
+      active: pathname === base || pathname.startsWith(`${base}/projects`),
+    },
+    {
+      href: `${base}/settings/members`,
+      label: "Members",
+      active: pathname.startsWith(`${base}/settings/members`),
+    },
+    { href: `${base}/settings`, label: "Settings", active: pathname === `${base}/settings` },
+  ];
+  return (
+    <nav aria-label="Workspace" className="mx-auto flex max-w-5xl gap-1 px-4">
+      {items.map((item) => (
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={item.active ? "page" : undefined}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-zinc-900",
+            item.active
+              ? "border-zinc-900 text-zinc-900"
+              : "border-transparent text-zinc-600 hover:text-zinc-900",
+          )}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { apiClientAs, emailLink, signedInPage, uniqueSuffix } from "./support/helpers";
+
+test("alice invites dave, dave joins, changes role, is removed and loses access; bob cannot use the link", async ({
+  browser,
+}) => {
+  const dave = "dave@acme.test";
+  const alice = await signedInPage(browser, "alice@acme.test");
+  await alice.goto("/w/acme/settings/members");
+  await alice.getByLabel("Email address").fill(dave);
+  await alice.getByLabel("Role", { exact: true }).selectOption("member");
+  await alice.getByRole("button", { name: "Send invitation" }).click();
+  await expect(alice.getByText(`Invitation sent to ${dave}.`)).toBeVisible();
+  await expect(alice.getByTestId("invitation-list").getByText(dave, { exact: true })).toBeVisible();
+
+  const link = await emailLink(dave, /invited you to Acme Inc/);
+  const token = new URL(link).pathname.split("/").pop()!;
+
+  // Bob holds the link but is not dave: the page refuses, and so does the database.
+  const bob = await signedInPage(browser, "bob@globex.test");
+  await bob.goto(link);
+  await expect(bob.getByRole("heading", { name: "This invitation is for another account" })).toBeVisible();
+  await expect(bob.getByRole("button", { name: /Join/ })).toHaveCount(0);
+  const bobApi = await apiClientAs("bob@globex.test");
+  const { error: bobError } = await bobApi.rpc("accept_invitation", { token });
+  expect(bobError?.message).toBe("wrong_account");
+
+  // Dave opens the link signed out, signs up, comes back and joins.
+  const daveContext = await browser.newContext();
+  const davePage = await daveContext.newPage();
+  await davePage.goto(link);
+  await expect(davePage.getByRole("heading", { name: "You’re invited" })).toBeVisible();
+  await davePage.getByRole("link", { name: "Create an account" }).click();
+  await davePage.getByLabel("Your name").fill("Dave Davis");
+  await davePage.getByLabel("Work email").fill(dave);
+  await davePage.getByLabel("Password").fill("dave-password");
+  await davePage.getByRole("button", { name: "Create account" }).click();
+  await expect(davePage).toHaveURL(new RegExp(`/invite/${token}$`));
+  await davePage.getByRole("button", { name: "Join Acme Inc" }).click();
+  await expect(davePage).toHaveURL(/\/w\/acme\?notice=joined$/);
+  await expect(davePage.getByText("Welcome to Acme Inc!")).toBeVisible();
+  await expect(davePage.getByTestId("project-list").getByText("Website redesign")).toBeVisible();
+
+  // The link works once.
+  await davePage.goto(link);
+  await expect(davePage.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
+
+  // Alice promotes dave to admin.
+  await alice.reload();
+  const daveRow = alice.getByTestId(`member-${dave}`);
+  await expect(daveRow).toContainText("Dave Davis");
+  await daveRow.getByLabel("Role of Dave Davis").selectOption("admin");
+  await daveRow.getByRole("button", { name: "Change role" }).click();
+  await expect(daveRow.getByText("Role updated.")).toBeVisible();
+  await davePage.goto("/w/acme");
+  await expect(davePage.locator("header").getByText("admin", { exact: true })).toBeVisible();
+
+  // Then removes him: his next navigation no longer shows acme.
+  await alice.reload();
+  await alice.getByTestId(`member-${dave}`).getByRole("button", { name: "Remove" }).click();
+  await alice.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(alice.getByTestId(`member-${dave}`)).toHaveCount(0);
+
+  await davePage.getByRole("link", { name: "Members" }).click();
+  await expect(davePage).toHaveURL(/\/onboarding/);
+  await expect(davePage.getByText("no longer available to you")).toBeVisible();
+  const direct = await davePage.goto("/w/acme/settings/members");
+  expect(new URL(davePage.url()).pathname).not.toMatch(/^\/w\/acme/);
+  expect(direct?.status()).toBeLessThan(500);
+  await expect(davePage.getByText("Acme Inc")).toHaveCount(0);
+});
+
+test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({ page }) => {
+  const email = `olga-${uniqueSuffix()}@example.test`;
+  const slug = `olga-${uniqueSuffix()}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Olga");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("olga-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByLabel("Workspace name").fill("Olga Labs");
+  await page.getByLabel("Workspace URL").fill(slug);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Workspace URL").fill("acme");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Another workspace already uses this URL")).toBeVisible();
+
+  const renamed = `${slug}-new`;
+  await page.getByLabel("Workspace name").fill("Olga Research");
+  await page.getByLabel("Workspace URL").fill(renamed);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${renamed}/settings\\?saved=1$`));
+  await expect(page.getByTestId("current-workspace")).toHaveText("Olga Research");
+  const oldLink = await page.goto(`/w/${slug}`);
+  expect(oldLink?.status()).toBe(404);
+
+  // The only owner cannot leave.
+  await page.goto(`/w/${renamed}/settings`);
+  await page.getByRole("button", { name: "Leave workspace" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Leave workspace" }).click();
+  await expect(page.getByRole("dialog").getByText("A workspace needs an owner")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // Deleting asks for the exact name.
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete Olga Research?" });
+  const confirm = dialog.getByRole("button", { name: "Delete workspace" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga Research");
+  await confirm.click();
+  await expect(page).toHaveURL(/\/onboarding\?notice=deleted/);
+  await expect(page.getByText("Olga Research was deleted.")).toBeVisible();
+  // Its last URL now leads back to the user's own landing page, with an explanation.
+  await page.goto(`/w/${renamed}`);
+  await expect(page).toHaveURL(/\/onboarding\?notice=access-lost$/);
+  await expect(page.getByText("no longer available to you")).toBeVisible();
+});

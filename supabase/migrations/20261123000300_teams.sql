@@ -1,0 +1,449 @@
+-- Teams: profiles (names and emails of co-members), invitations, role changes,
+-- removal, leaving, ownership transfer and last-owner protection. Every change
+-- to memberships goes through a security definer RPC that checks the caller's
+-- role itself; there is no write policy on organization_members or invitations.
+-- "Not found" and "conflict" errors use PostgREST's PTxxx codes, which set the HTTP
+-- status (404, 409) on hosted Supabase and on Supabase Lite alike.
+
+-- ---------------------------------------------------------------------------
+-- profiles: what co-members may know about each other (auth.users is not exposed).
+-- ---------------------------------------------------------------------------
+create table public.profiles (
+  id         uuid primary key references auth.users(id) on delete cascade,
+  email      text not null,
+  full_name  text check (char_length(full_name) <= 120),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+comment on table public.profiles is 'Name and email of each user, kept in sync with auth.users.';
+
+create trigger profiles_set_updated_at
+  before update on public.profiles
+  for each row execute function public.set_updated_at();
+
+create function public.sync_profile()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into public.profiles (id, email, full_name)
+  values (new.id, coalesce(new.email, ''), nullif(btrim(new.raw_user_meta_data ->> 'full_name'), ''))
+  on conflict (id) do update
+    set email = excluded.email,
+        full_name = coalesce(excluded.full_name, public.profiles.full_name);
+  return new;
+end;
+$$;
+
+create trigger on_auth_user_saved
+  after insert or update of email, raw_user_meta_data on auth.users
+  for each row execute function public.sync_profile();
+
+insert into public.profiles (id, email, full_name)
+select u.id, coalesce(u.email, ''), nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '')
+from auth.users u
+on conflict (id) do nothing;
+
+alter table public.profiles enable row level security;
+create policy "self and co-members read" on public.profiles for select to authenticated
+  using (
+    id = (select auth.uid())
+    or id in (
+      select m.user_id from public.organization_members m
+      where m.organization_id = any (array(select public.get_user_org_ids()))
+    )
+  );
+revoke all on public.profiles from anon, authenticated;
+grant select on public.profiles to authenticated;
+
+-- ---------------------------------------------------------------------------
+-- Last-owner protection: whatever removes or demotes the last owner (leave,
+-- role change, removal, deleting the user's account) is refused. Deleting the
+-- workspace itself is the one way its owners go away.
+-- ---------------------------------------------------------------------------
+create function public.protect_last_owner()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if old.role = 'owner'
+     and (tg_op = 'DELETE' or new.role <> 'owner')
+     and exists (select 1 from public.organizations o where o.id = old.organization_id)
+     and not exists (
+       select 1 from public.organization_members m
+       where m.organization_id = old.organization_id and m.role = 'owner' and m.id <> old.id
+     )
+  then
+    raise exception 'last_owner' using errcode = 'PT409',
+      hint = 'A workspace needs an owner: transfer ownership or delete the workspace first.';
+  end if;
+  return null;
+end;
+$$;
+
+create trigger organization_members_protect_last_owner
+  after update or delete on public.organization_members
+  for each row execute function public.protect_last_owner();
+
+-- ---------------------------------------------------------------------------
+-- invitations: a pending invitation per (workspace, email). Only a SHA-256 hash
+-- of the token is stored; the token itself exists in the email and nowhere else.
+-- ---------------------------------------------------------------------------
+create table public.invitations (
+  id              uuid primary key default gen_random_uuid(),
+  organization_id uuid not null references public.organizations(id) on delete cascade,
+  email           text not null check (email = lower(email) and char_length(email) between 3 and 254),
+  role            text not null default 'member' check (role in ('owner', 'admin', 'member')),
+  token_hash      text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
+  invited_by      uuid references auth.users(id) on delete set null,
+  expires_at      timestamptz not null default now() + interval '7 days',
+  accepted_at     timestamptz,
+  accepted_by     uuid references auth.users(id) on delete set null,
+  revoked_at      timestamptz,
+  created_at      timestamptz not null default now(),
+  updated_at      timestamptz not null default now()
+);
+comment on table public.invitations is 'Invitations to join a workspace. Written only by the invitation RPCs.';
+create unique index invitations_one_pending_per_email
+  on public.invitations (organization_id, email)
+  where accepted_at is null and revoked_at is null;
+create index invitations_org_created_idx on public.invitations (organization_id, created_at desc);
+create index invitations_invited_by_idx on public.invitations (invited_by);
+create index invitations_accepted_by_idx on public.invitations (accepted_by);
+
+create trigger invitations_guard_tenant_row
+  before insert or update on public.invitations
+  for each row execute function public.guard_tenant_row();
+create trigger invitations_set_updated_at
+  before update on public.invitations
+  for each row execute function public.set_updated_at();
+
+alter table public.invitations enable row level security;
+create policy "admins read" on public.invitations for select to authenticated
+  using (public.has_org_role(organization_id, array['owner', 'admin']));
+-- No write policies: invite_member(), revoke_invitation() and accept_invitation() write.
+revoke all on public.invitations from anon, authenticated;
+grant select (id, organization_id, email, role, invited_by, expires_at, accepted_at, accepted_by,
+              revoked_at, created_at, updated_at)
+  on public.invitations to authenticated;
+
+create function public.hash_invitation_token(token text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select encode(sha256(convert_to(coalesce(token, ''), 'UTF8')), 'hex');
+$$;
+
+-- ---------------------------------------------------------------------------
+-- invite_member: creates (or refreshes) the pending invitation for an email and
+-- returns the plaintext token once, for the invitation email.
+-- ---------------------------------------------------------------------------
+create function public.invite_member(org uuid, email text, role text default 'member')
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  caller uuid := (select auth.uid());
+  clean_email text := lower(btrim(coalesce(invite_member.email, '')));
+  new_token text := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+  saved public.invitations;
+begin
+  if caller is null then
+    raise exception 'not_authenticated' using errcode = '42501';
+  end if;
+  if not public.has_org_role(org, array['owner', 'admin']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners and admins can invite.';
+  end if;
+  if invite_member.role is null or invite_member.role not in ('owner', 'admin', 'member') then
+    raise exception 'invalid_role' using errcode = '22023';
+  end if;
+  if invite_member.role = 'owner' and not public.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can invite owners.';
+  end if;
+  if char_length(clean_email) > 254 or clean_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
+    raise exception 'invalid_email' using errcode = '22023', hint = 'Enter a valid email address.';
+  end if;
+  if exists (
+    select 1 from public.organization_members m
+    join public.profiles p on p.id = m.user_id
+    where m.organization_id = org and lower(p.email) = clean_email
+  ) then
+    raise exception 'already_member' using errcode = '23505', hint = 'This person is already a member.';
+  end if;
+
+  insert into public.invitations (organization_id, email, role, token_hash, invited_by, expires_at)
+  values (org, clean_email, invite_member.role, public.hash_invitation_token(new_token), caller,
+          now() + interval '7 days')
+  on conflict (organization_id, email) where accepted_at is null and revoked_at is null
+  do update set role = excluded.role,
+                token_hash = excluded.token_hash,
+                invited_by = excluded.invited_by,
+                expires_at = excluded.expires_at
+  returning * into saved;
+
+  return jsonb_build_object('invitation_id', saved.id, 'token', new_token, 'expires_at', saved.expires_at);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- revoke_invitation: owners and admins (admins not for owner invitations).
+-- Someone outside the workspace learns nothing: not found looks the same.
+-- ---------------------------------------------------------------------------
+create function public.revoke_invitation(invitation_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  target public.invitations;
+begin
+  select * into target from public.invitations i where i.id = invitation_id for update;
+  if not found or not public.has_org_role(target.organization_id, array['owner', 'admin']) then
+    raise exception 'invitation_not_found' using errcode = 'PT404';
+  end if;
+  if target.role = 'owner' and not public.has_org_role(target.organization_id, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can revoke an owner invitation.';
+  end if;
+  if target.accepted_at is not null then
+    raise exception 'invitation_used' using errcode = '22023', hint = 'This invitation was already accepted.';
+  end if;
+  update public.invitations set revoked_at = coalesce(revoked_at, now()) where id = target.id;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- get_invitation: what the /invite/<token> page shows to a signed-in user who
+-- holds the token. The invited address is masked unless it is the caller's.
+-- ---------------------------------------------------------------------------
+create function public.get_invitation(token text)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  target public.invitations;
+  caller_email text;
+  workspace public.organizations;
+  inviter text;
+begin
+  if (select auth.uid()) is null then
+    raise exception 'not_authenticated' using errcode = '42501';
+  end if;
+  select * into target from public.invitations i where i.token_hash = public.hash_invitation_token(token);
+  if not found then
+    raise exception 'invitation_not_found' using errcode = 'PT404';
+  end if;
+  select * into workspace from public.organizations o where o.id = target.organization_id;
+  select coalesce(p.full_name, p.email) into inviter from public.profiles p where p.id = target.invited_by;
+  select lower(u.email) into caller_email from auth.users u where u.id = (select auth.uid());
+  return jsonb_build_object(
+    'status', case
+      when target.revoked_at is not null then 'revoked'
+      when target.accepted_at is not null then 'accepted'
+      when target.expires_at < now() then 'expired'
+      else 'pending' end,
+    'workspace_name', workspace.name,
+    'workspace_slug', workspace.slug,
+    'role', target.role,
+    'inviter', inviter,
+    'expires_at', target.expires_at,
+    'email_matches', caller_email = target.email,
+    'email', case when caller_email = target.email then target.email
+                  else left(target.email, 1) || '***@' || split_part(target.email, '@', 2) end
+  );
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- accept_invitation: checks token, revocation, use, expiry and that the caller's
+-- verified email is the invited one, then adds the membership, atomically.
+-- ---------------------------------------------------------------------------
+create function public.accept_invitation(token text)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+  caller_email text;
+  caller_confirmed timestamptz;
+  target public.invitations;
+  workspace_slug text;
+begin
+  if caller is null then
+    raise exception 'not_authenticated' using errcode = '42501';
+  end if;
+  select * into target from public.invitations i
+  where i.token_hash = public.hash_invitation_token(token)
+  for update;
+  if not found then
+    raise exception 'invitation_not_found' using errcode = 'PT404';
+  end if;
+  if target.revoked_at is not null then
+    raise exception 'invitation_revoked' using errcode = '22023', hint = 'This invitation was revoked.';
+  end if;
+  if target.accepted_at is not null then
+    raise exception 'invitation_used' using errcode = '22023', hint = 'This invitation was already used.';
+  end if;
+  if target.expires_at < now() then
+    raise exception 'invitation_expired' using errcode = '22023', hint = 'This invitation has expired.';
+  end if;
+  select lower(u.email), u.email_confirmed_at into caller_email, caller_confirmed
+  from auth.users u where u.id = caller;
+  if caller_confirmed is null or caller_email is distinct from target.email then
+    raise exception 'wrong_account' using errcode = '42501',
+      hint = 'This invitation was sent to another email address.';
+  end if;
+
+  insert into public.organization_members (organization_id, user_id, role)
+  values (target.organization_id, caller, target.role)
+  on conflict (organization_id, user_id) do nothing;
+  update public.invitations
+  set accepted_at = now(), accepted_by = caller
+  where id = target.id;
+
+  select o.slug into workspace_slug from public.organizations o where o.id = target.organization_id;
+  return jsonb_build_object('organization_id', target.organization_id, 'slug', workspace_slug);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Members: role changes, removal, leaving, ownership transfer.
+-- ---------------------------------------------------------------------------
+create function public.update_member_role(org uuid, member_id uuid, role text)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  current_role_of_member text;
+begin
+  if not public.has_org_role(org, array['owner', 'admin']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners and admins can change roles.';
+  end if;
+  if update_member_role.role is null or update_member_role.role not in ('owner', 'admin', 'member') then
+    raise exception 'invalid_role' using errcode = '22023';
+  end if;
+  select m.role into current_role_of_member from public.organization_members m
+  where m.organization_id = org and m.user_id = member_id
+  for update;
+  if not found then
+    raise exception 'member_not_found' using errcode = 'PT404';
+  end if;
+  if (current_role_of_member = 'owner' or update_member_role.role = 'owner')
+     and not public.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can make or unmake owners.';
+  end if;
+  update public.organization_members m
+  set role = update_member_role.role
+  where m.organization_id = org and m.user_id = member_id;
+end;
+$$;
+
+create function public.remove_member(org uuid, member_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+  role_of_member text;
+begin
+  select m.role into role_of_member from public.organization_members m
+  where m.organization_id = org and m.user_id = member_id
+  for update;
+  if not found or not (member_id = caller or public.has_org_role(org, array['owner', 'admin'])) then
+    raise exception 'member_not_found' using errcode = 'PT404';
+  end if;
+  if member_id <> caller and role_of_member = 'owner' and not public.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can remove an owner.';
+  end if;
+  delete from public.organization_members m where m.organization_id = org and m.user_id = member_id;
+end;
+$$;
+
+create function public.leave_organization(org uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from public.organization_members m
+  where m.organization_id = org and m.user_id = (select auth.uid());
+  if not found then
+    raise exception 'member_not_found' using errcode = 'PT404';
+  end if;
+end;
+$$;
+
+create function public.transfer_ownership(org uuid, new_owner_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  if not public.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only an owner can transfer ownership.';
+  end if;
+  if new_owner_id = caller then
+    raise exception 'invalid_member' using errcode = '22023', hint = 'Choose another member.';
+  end if;
+  -- Promote first, so the workspace always has an owner.
+  update public.organization_members m set role = 'owner'
+  where m.organization_id = org and m.user_id = new_owner_id;
+  if not found then
+    raise exception 'member_not_found' using errcode = 'PT404';
+  end if;
+  update public.organization_members m set role = 'admin'
+  where m.organization_id = org and m.user_id = caller;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Workspace settings: admins may rename and change the URL (the slug check and
+-- unique constraint still apply); owners delete (policy in the first migration).
+-- ---------------------------------------------------------------------------
+grant update (name, slug) on public.organizations to authenticated;
+
+-- ---------------------------------------------------------------------------
+-- Function privileges: authenticated only.
+-- ---------------------------------------------------------------------------
+revoke execute on function public.sync_profile() from public, anon, authenticated;
+revoke execute on function public.protect_last_owner() from public, anon, authenticated;
+revoke execute on function public.hash_invitation_token(text) from public, anon, authenticated;
+revoke execute on function public.invite_member(uuid, text, text) from public, anon;
+revoke execute on function public.revoke_invitation(uuid) from public, anon;
+revoke execute on function public.get_invitation(text) from public, anon;
+revoke execute on function public.accept_invitation(text) from public, anon;
+revoke execute on function public.update_member_role(uuid, uuid, text) from public, anon;
+revoke execute on function public.remove_member(uuid, uuid) from public, anon;
+revoke execute on function public.leave_organization(uuid) from public, anon;
+revoke execute on function public.transfer_ownership(uuid, uuid) from public, anon;
+grant execute on function public.invite_member(uuid, text, text) to authenticated;
+grant execute on function public.revoke_invitation(uuid) to authenticated;
+grant execute on function public.get_invitation(text) to authenticated;
+grant execute on function public.accept_invitation(text) to authenticated;
+grant execute on function public.update_member_role(uuid, uuid, text) to authenticated;
+grant execute on function public.remove_member(uuid, uuid) to authenticated;
+grant execute on function public.leave_organization(uuid) to authenticated;
+grant execute on function public.transfer_ownership(uuid, uuid) to authenticated;
