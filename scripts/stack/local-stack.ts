@@ -25,17 +25,18 @@ export interface StackOptions {
   siteUrl: string;
   /** Ports of the mail catcher (0: any free port). */
   mail: { smtp: number; web: number };
+  /**
+   * Test harness only: serve POST /_test/sql (superuser SQL) to requests carrying
+   * this secret in `x-test-secret`, for arranging what the public API cannot
+   * (deleting an auth user, expiring an invitation). Never set by `npm run dev`.
+   */
+  testSqlSecret?: string;
 }
 
 export interface LocalStack {
   url: string;
   appliedMigrations: string[];
   mail: MailCatcher;
-  /**
-   * Runs raw SQL as the database owner, bypassing the HTTP API and RLS. For the test
-   * harness's read-only catalog snapshot only; the app never gets this.
-   */
-  query(sql: string): Promise<unknown[]>;
   stop(): Promise<void>;
 }
 
@@ -98,16 +99,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const { applied } = await applyPendingMigrations(app);
   await app.connection.exec(HOSTED_SUPABASE_GRANTS);
 
-  const server = await listen(app, options.port);
+  const server = await listen(app, options.port, options.testSqlSecret);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     appliedMigrations: applied.map((migration) => migration.filename),
     mail,
-    async query(sql: string) {
-      const result = await app.connection.exec<{ rows: unknown[] }>(sql);
-      return result.rows;
-    },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.connection.close();
@@ -116,14 +113,44 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   };
 }
 
-function listen(app: App, port: number): Promise<ServerType> {
+/**
+ * Superuser SQL straight through the database driver. (Lite's own exec() replaces
+ * Postgres errors with a generic message, and tests need the real one.)
+ */
+async function rawQuery(app: App, sql: string): Promise<unknown[]> {
+  const driver = app.connection.driver as
+    | { exec(sql: string): Promise<Array<{ rows: unknown[] }>> }
+    | { unsafe(sql: string): Promise<unknown[]> };
+  if ("unsafe" in driver) return [...(await driver.unsafe(sql))];
+  const results = await driver.exec(sql);
+  return results.at(-1)?.rows ?? [];
+}
+
+async function runTestSql(app: App, request: Request): Promise<Response> {
+  try {
+    const { sql } = (await request.json()) as { sql: string };
+    return Response.json({ rows: await rawQuery(app, sql) });
+  } catch (error) {
+    return Response.json(
+      { error: error instanceof Error ? error.message : String(error) },
+      { status: 400 },
+    );
+  }
+}
+
+function listen(app: App, port: number, testSqlSecret: string | undefined): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve(
       {
         hostname: "127.0.0.1",
         port,
         fetch: (request, env: { incoming: { socket: { remoteAddress?: string } } }) =>
-          app.fetch(request, { peerAddress: env.incoming.socket.remoteAddress ?? null }),
+          testSqlSecret &&
+          request.method === "POST" &&
+          new URL(request.url).pathname === "/_test/sql" &&
+          request.headers.get("x-test-secret") === testSqlSecret
+            ? runTestSql(app, request)
+            : app.fetch(request, { peerAddress: env.incoming.socket.remoteAddress ?? null }),
       },
       () => resolve(server),
     );

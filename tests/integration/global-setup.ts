@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { readCatalogSnapshot } from "../support/catalog-snapshot";
+import { runSql } from "../support/sql";
 import { startTestStack } from "../support/test-stack";
 
 declare module "vitest" {
@@ -10,13 +11,13 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const { info, stack, stop } = await startTestStack({});
+  const { info, stop } = await startTestStack({});
   try {
     // Read the catalog now, before any API request: Supabase Lite grants ALL on every
     // table of an RLS schema to anon/authenticated at its first request, after which
     // the snapshot would show Lite's grants instead of the ones the migrations wrote
     // (which are what hosted Supabase enforces).
-    project.provide("catalog", await readCatalogSnapshot((sql) => stack.query(sql), ["public"]));
+    project.provide("catalog", await readCatalogSnapshot((sql) => runSql(info, sql), ["public"]));
   } catch (error) {
     await stop();
     throw error;

@@ -5,8 +5,9 @@
  * `provide()`, which only carries serializable data: hence plain JSON, no client.
  *
  * The app only talks HTTP, and nothing in the HTTP API may read pg_catalog, so
- * the snapshot goes through LocalStack.query() (raw SQL on the stack's own
- * connection; a PGlite directory cannot be opened twice).
+ * the snapshot goes through the test stack's superuser SQL endpoint
+ * (tests/support/sql.ts): raw SQL on the stack's own connection, since a PGlite
+ * directory cannot be opened twice.
  */
 
 export type PolicyCommand = "select" | "insert" | "update" | "delete" | "all";
@@ -253,7 +254,7 @@ select jsonb_build_object(
 `;
 }
 
-/** Reads the snapshot with any "run this SQL as the owner" function (LocalStack.query in practice). */
+/** Reads the snapshot with any "run this SQL as the owner" function (runSql from tests/support/sql.ts in practice). */
 export async function readCatalogSnapshot(
   query: (sql: string) => Promise<unknown[]>,
   schemas: string[] = ["public"],

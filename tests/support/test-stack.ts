@@ -1,12 +1,13 @@
 /**
  * A throwaway local stack for one test run: fresh keys, a fresh PGlite directory
- * (or a PostgreSQL URL), an ephemeral port. Nothing is shared with `npm run dev`.
+ * (or a PostgreSQL URL), ephemeral ports, its own mail catcher. It runs in a child
+ * process (see scripts/stack/serve-test-stack.ts for why). Nothing is shared with
+ * `npm run dev`.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { startLocalStack, type DbDriver, type LocalStack } from "../../scripts/stack/local-stack";
+import { createInterface } from "node:readline";
+import type { DbDriver } from "../../scripts/stack/local-stack";
 
 export interface TestStackInfo {
   url: string;
@@ -17,42 +18,50 @@ export interface TestStackInfo {
   mailUrl: string;
   /** Its SMTP port, for the app's own outgoing mail. */
   smtpPort: number;
+  /** Secret for the harness-only POST /_test/sql endpoint (see tests/support/sql.ts). */
+  testSqlSecret: string;
 }
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export async function startTestStack(options: {
   driver?: DbDriver;
   dbUrl?: string;
-  port?: number;
   siteUrl?: string;
-}): Promise<{ info: TestStackInfo; stack: LocalStack; stop: () => Promise<void> }> {
-  const key = (prefix: string) => `${prefix}${randomBytes(24).toString("base64url")}`;
-  process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY = key("sb_publishable_");
-  process.env.SUPABASE_SECRET_KEY = key("sb_secret_");
-  process.env.SUPABASE_JWT_SECRET = randomBytes(48).toString("base64url");
-
-  const driver = options.driver ?? "pglite";
-  const dataDir =
-    driver === "pglite" ? mkdtempSync(path.join(tmpdir(), "tenantkit-test-")) : undefined;
-  const stack = await startLocalStack({
-    port: options.port ?? 0,
-    driver,
-    dbUrl: options.dbUrl ?? dataDir!,
-    siteUrl: options.siteUrl ?? "http://localhost:3000",
-    mail: { smtp: 0, web: 0 },
-  });
-  return {
-    info: {
-      url: stack.url,
-      publishableKey: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
-      secretKey: process.env.SUPABASE_SECRET_KEY,
-      driver,
-      mailUrl: stack.mail.webUrl,
-      smtpPort: stack.mail.smtpPort,
+}): Promise<{ info: TestStackInfo; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "scripts/stack/serve-test-stack.ts")],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+      env: {
+        ...process.env,
+        TEST_STACK_DRIVER: options.driver ?? "pglite",
+        TEST_STACK_DB_URL: options.dbUrl ?? "",
+        TEST_STACK_SITE_URL: options.siteUrl ?? "http://localhost:3000",
+      },
     },
-    stack,
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const info = await new Promise<TestStackInfo>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (line.startsWith("READY "))
+        resolve(JSON.parse(line.slice("READY ".length)) as TestStackInfo);
+      else console.log(line);
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`the test stack exited with code ${code} before it was ready`)),
+    );
+  });
+
+  return {
+    info,
     async stop() {
-      await stack.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
     },
   };
 }
