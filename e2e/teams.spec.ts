@@ -19,7 +19,9 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   // Bob holds the link but is not dave: the page refuses, and so does the database.
   const bob = await signedInPage(browser, "bob@globex.test");
   await bob.goto(link);
-  await expect(bob.getByRole("heading", { name: "This invitation is for another account" })).toBeVisible();
+  await expect(
+    bob.getByRole("heading", { name: "This invitation is for another account" }),
+  ).toBeVisible();
   await expect(bob.getByRole("button", { name: /Join/ })).toHaveCount(0);
   const bobApi = await apiClientAs("bob@globex.test");
   const { error: bobError } = await bobApi.rpc("accept_invitation", { token });
@@ -43,7 +45,9 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
 
   // The link works once.
   await davePage.goto(link);
-  await expect(davePage.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
+  await expect(
+    davePage.getByRole("heading", { name: "This invitation was already used" }),
+  ).toBeVisible();
 
   // Alice promotes dave to admin.
   await alice.reload();
@@ -70,7 +74,9 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   await expect(davePage.getByText("Acme Inc")).toHaveCount(0);
 });
 
-test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({ page }) => {
+test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({
+  page,
+}) => {
   const email = `olga-${uniqueSuffix()}@example.test`;
   const slug = `olga-${uniqueSuffix()}`;
   await page.goto("/sign-up");
