@@ -1,0 +1,386 @@
+-- Audit log: every write to tenant data is recorded by one generic trigger,
+-- append-only for everyone (service role and superuser included), readable by a
+-- workspace's owners and admins (and members, if an owner allows it). Deleting a
+-- workspace is the only thing that removes its trail, and that deletion is itself
+-- recorded in a platform log that is not part of any workspace.
+
+-- ---------------------------------------------------------------------------
+-- Who may see a workspace's activity: owners and admins; members when allowed.
+-- ---------------------------------------------------------------------------
+alter table public.organizations
+  add column members_can_view_activity boolean not null default false;
+grant update (members_can_view_activity) on public.organizations to authenticated;
+
+create function public.guard_organization_settings()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.members_can_view_activity is distinct from old.members_can_view_activity
+     and (select auth.uid()) is not null
+     and not public.has_org_role(old.id, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501',
+      hint = 'Only owners decide whether members see the activity log.';
+  end if;
+  return new;
+end;
+$$;
+create trigger organizations_guard_settings
+  before update on public.organizations
+  for each row execute function public.guard_organization_settings();
+
+create function public.can_view_activity(org uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select public.has_org_role(org, array['owner', 'admin'])
+      or (public.has_org_role(org, array['member'])
+          and exists (select 1 from public.organizations o where o.id = org and o.members_can_view_activity));
+$$;
+
+-- ---------------------------------------------------------------------------
+-- audit_logs
+-- ---------------------------------------------------------------------------
+create table public.audit_logs (
+  id              bigint generated always as identity primary key,
+  organization_id uuid not null references public.organizations(id) on delete cascade,
+  -- No foreign key: the log keeps who acted even after their account is gone.
+  actor_id        uuid,
+  actor_kind      text not null check (actor_kind in ('user', 'service', 'system')),
+  actor_label     text,
+  action          text not null check (char_length(action) between 1 and 64),
+  table_name      text not null,
+  record_id       text,
+  old_data        jsonb,
+  new_data        jsonb,
+  ip              text,
+  user_agent      text,
+  created_at      timestamptz not null default now()
+);
+comment on table public.audit_logs is 'Append-only record of every write to tenant data. Written only by audit_tenant_change().';
+create index audit_logs_org_created_idx on public.audit_logs (organization_id, created_at desc, id desc);
+create index audit_logs_org_record_idx on public.audit_logs (organization_id, table_name, record_id);
+create index audit_logs_org_actor_idx on public.audit_logs (organization_id, actor_id);
+
+-- Append-only, enforced for every role: only the audit trigger may insert (it runs
+-- nested inside another table's trigger), nothing may update, and rows go away only
+-- with their workspace (the cascade from organizations).
+create function public.audit_logs_append_only()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' and pg_trigger_depth() > 1 then
+    return new;
+  end if;
+  if tg_op = 'DELETE' and not exists (select 1 from public.organizations o where o.id = old.organization_id) then
+    return old;
+  end if;
+  raise exception 'audit_log_append_only' using errcode = '42501',
+    hint = 'Audit entries cannot be written, changed or deleted directly.';
+end;
+$$;
+create trigger audit_logs_append_only
+  before insert or update or delete on public.audit_logs
+  for each row execute function public.audit_logs_append_only();
+
+create function public.audit_logs_no_truncate()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception 'audit_log_append_only' using errcode = '42501';
+end;
+$$;
+create trigger audit_logs_no_truncate
+  before truncate on public.audit_logs
+  for each statement execute function public.audit_logs_no_truncate();
+
+create trigger audit_logs_guard_tenant_row
+  before insert or update on public.audit_logs
+  for each row execute function public.guard_tenant_row();
+
+alter table public.audit_logs enable row level security;
+create policy "activity readers read" on public.audit_logs for select to authenticated
+  using (
+    organization_id = any (array(select public.get_user_org_ids()))
+    and public.can_view_activity(organization_id)
+  );
+revoke all on public.audit_logs from anon, authenticated;
+grant select on public.audit_logs to authenticated;
+
+-- ---------------------------------------------------------------------------
+-- The generic audit trigger, attached to every tenant table.
+-- Trigger arguments name columns never to copy into the log (e.g. token_hash).
+-- An RPC may name the action of its writes with
+--   set_config('tenantkit.audit_action', '<action>', true).
+-- ---------------------------------------------------------------------------
+create function public.audit_tenant_change()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  old_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+  new_row jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+  row_data jsonb := coalesce(new_row, old_row);
+  org uuid := case when tg_table_name = 'organizations' then (row_data ->> 'id')::uuid
+                   else (row_data ->> 'organization_id')::uuid end;
+  caller uuid := (select auth.uid());
+  api_role text := (select auth.role());
+  headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
+  named_action text := nullif(current_setting('tenantkit.audit_action', true), '');
+  derived text;
+  secret text;
+  changed jsonb;
+begin
+  -- Rows removed by a workspace deletion go with the workspace's trail; the
+  -- deletion itself is in platform.audit_events.
+  if not exists (select 1 from public.organizations o where o.id = org) then
+    return null;
+  end if;
+
+  foreach secret in array coalesce(tg_argv, '{}'::text[]) loop
+    old_row := old_row - secret;
+    new_row := new_row - secret;
+  end loop;
+  if tg_op = 'UPDATE' then
+    select coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb) into changed
+    from jsonb_each(new_row) n
+    where n.value is distinct from old_row -> n.key;
+  end if;
+
+  derived := case tg_table_name
+    when 'organization_members' then case tg_op
+      when 'INSERT' then 'member.added'
+      when 'UPDATE' then case when changed ? 'role' then 'member.role_changed' else 'member.updated' end
+      else case when (old_row ->> 'user_id')::uuid = caller then 'member.left' else 'member.removed' end end
+    when 'invitations' then case
+      when tg_op = 'INSERT' then 'member.invited'
+      when tg_op = 'DELETE' then 'invitation.deleted'
+      when changed ? 'accepted_at' then 'invitation.accepted'
+      when changed ? 'revoked_at' then 'invitation.revoked'
+      else 'member.invited' end
+    when 'organizations' then case
+      when tg_op = 'INSERT' then 'workspace.created'
+      when changed ? 'name' then 'workspace.renamed'
+      when changed ? 'slug' then 'workspace.url_changed'
+      else 'workspace.updated' end
+    else lower(tg_op) end;
+
+  insert into public.audit_logs
+    (organization_id, actor_id, actor_kind, actor_label, action, table_name, record_id,
+     old_data, new_data, ip, user_agent)
+  values (
+    org,
+    caller,
+    case when caller is not null then 'user' when api_role = 'service_role' then 'service' else 'system' end,
+    (select coalesce(p.full_name, p.email) from public.profiles p where p.id = caller),
+    coalesce(named_action, derived),
+    tg_table_name,
+    row_data ->> 'id',
+    old_row,
+    case when tg_op = 'UPDATE' then changed else new_row end,
+    nullif(split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1), ''),
+    headers ->> 'user-agent'
+  );
+  return null;
+end;
+$$;
+
+create trigger organizations_audit
+  after insert or update on public.organizations
+  for each row execute function public.audit_tenant_change();
+create trigger organization_members_audit
+  after insert or update or delete on public.organization_members
+  for each row execute function public.audit_tenant_change();
+create trigger invitations_audit
+  after insert or update or delete on public.invitations
+  for each row execute function public.audit_tenant_change('token_hash');
+create trigger projects_audit
+  after insert or update or delete on public.projects
+  for each row execute function public.audit_tenant_change();
+
+-- ---------------------------------------------------------------------------
+-- Platform log: outlives workspaces; not exposed through the API.
+-- ---------------------------------------------------------------------------
+create schema if not exists platform;
+revoke all on schema platform from public, anon, authenticated;
+
+create table platform.audit_events (
+  id              bigint generated always as identity primary key,
+  event           text not null,
+  organization_id uuid,
+  actor_id        uuid,
+  actor_kind      text not null check (actor_kind in ('user', 'service', 'system')),
+  details         jsonb not null default '{}'::jsonb,
+  created_at      timestamptz not null default now()
+);
+comment on table platform.audit_events is 'Platform-level events that outlive a workspace (its deletion).';
+create index audit_events_org_idx on platform.audit_events (organization_id, created_at desc);
+alter table platform.audit_events enable row level security;
+revoke all on platform.audit_events from public, anon, authenticated;
+
+create function platform.audit_events_append_only()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception 'audit_log_append_only' using errcode = '42501';
+end;
+$$;
+create trigger audit_events_append_only
+  before update or delete on platform.audit_events
+  for each row execute function platform.audit_events_append_only();
+create trigger audit_events_no_truncate
+  before truncate on platform.audit_events
+  for each statement execute function platform.audit_events_append_only();
+
+create function public.log_workspace_deletion()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  insert into platform.audit_events (event, organization_id, actor_id, actor_kind, details)
+  values (
+    'workspace.deleted',
+    old.id,
+    caller,
+    case when caller is not null then 'user' when (select auth.role()) = 'service_role' then 'service' else 'system' end,
+    jsonb_build_object(
+      'name', old.name,
+      'slug', old.slug,
+      'members', (select count(*) from public.organization_members m where m.organization_id = old.id),
+      'projects', (select count(*) from public.projects p where p.organization_id = old.id),
+      'audit_entries', (select count(*) from public.audit_logs a where a.organization_id = old.id)
+    )
+  );
+  return old;
+end;
+$$;
+create trigger organizations_log_deletion
+  before delete on public.organizations
+  for each row execute function public.log_workspace_deletion();
+
+-- ---------------------------------------------------------------------------
+-- Named actions for multi-row RPCs.
+-- ---------------------------------------------------------------------------
+create or replace function public.transfer_ownership(org uuid, new_owner_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  if not public.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'Only an owner can transfer ownership.';
+  end if;
+  if new_owner_id = caller then
+    raise exception 'invalid_member' using errcode = '22023', hint = 'Choose another member.';
+  end if;
+  perform set_config('tenantkit.audit_action', 'ownership.transferred', true);
+  -- Promote first, so the workspace always has an owner.
+  update public.organization_members m set role = 'owner'
+  where m.organization_id = org and m.user_id = new_owner_id;
+  if not found then
+    raise exception 'member_not_found' using errcode = 'PT404';
+  end if;
+  update public.organization_members m set role = 'admin'
+  where m.organization_id = org and m.user_id = caller;
+  perform set_config('tenantkit.audit_action', '', true);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Restore a deleted project from its audit entry, into the same workspace only.
+-- The restore is audited as project.restored. created_by and created_at are kept.
+-- ---------------------------------------------------------------------------
+create or replace function public.guard_tenant_row()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  if tg_op = 'UPDATE' and new.organization_id is distinct from old.organization_id then
+    raise exception 'organization_id_immutable' using errcode = '42501',
+      hint = 'A row cannot be moved to another workspace.';
+  end if;
+  -- A restore (restore_project) re-inserts the original row, author included.
+  if current_setting('tenantkit.audit_action', true) = 'project.restored' then
+    return new;
+  end if;
+  if caller is not null and to_jsonb(new) ? 'created_by' then
+    if tg_op = 'INSERT' then
+      new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));
+    elsif (to_jsonb(new) -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
+      raise exception 'created_by_immutable' using errcode = '42501';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+
+create function public.restore_project(audit_log_id bigint)
+returns uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  entry public.audit_logs;
+  restored public.projects;
+begin
+  select * into entry from public.audit_logs a where a.id = audit_log_id;
+  if not found
+     or entry.table_name <> 'projects'
+     or entry.old_data is null
+     or entry.new_data is not null
+     or not public.has_org_role(entry.organization_id, array['owner', 'admin']) then
+    raise exception 'audit_entry_not_found' using errcode = 'PT404',
+      hint = 'Only the deletion of a project in your workspace can be restored.';
+  end if;
+  if exists (select 1 from public.projects p where p.id = (entry.old_data ->> 'id')::uuid) then
+    raise exception 'already_restored' using errcode = 'PT409', hint = 'This project exists again.';
+  end if;
+
+  restored := jsonb_populate_record(null::public.projects, entry.old_data);
+  -- Into the workspace the entry belongs to, whatever the stored row says.
+  restored.organization_id := entry.organization_id;
+  if restored.created_by is not null
+     and not exists (select 1 from auth.users u where u.id = restored.created_by) then
+    restored.created_by := null;
+  end if;
+  perform set_config('tenantkit.audit_action', 'project.restored', true);
+  insert into public.projects select restored.*;
+  perform set_config('tenantkit.audit_action', '', true);
+  return restored.id;
+end;
+$$;
+
+revoke execute on function public.guard_organization_settings() from public, anon, authenticated;
+revoke execute on function public.audit_logs_append_only() from public, anon, authenticated;
+revoke execute on function public.audit_logs_no_truncate() from public, anon, authenticated;
+revoke execute on function public.audit_tenant_change() from public, anon, authenticated;
+revoke execute on function public.log_workspace_deletion() from public, anon, authenticated;
+revoke execute on function platform.audit_events_append_only() from public, anon, authenticated;
+revoke execute on function public.can_view_activity(uuid) from public, anon;
+revoke execute on function public.restore_project(bigint) from public, anon;
+grant execute on function public.can_view_activity(uuid) to authenticated;
+grant execute on function public.restore_project(bigint) to authenticated;
