@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function WorkspaceNav({ slug }: { slug: string }) {
+export function WorkspaceNav({ slug, showActivity }: { slug: string; showActivity: boolean }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   const items = [
@@ -13,6 +13,15 @@ export function WorkspaceNav({ slug }: { slug: string }) {
       label: "Projects",
       active: pathname === base || pathname.startsWith(`${base}/projects`),
     },
+    ...(showActivity
+      ? [
+          {
+            href: `${base}/activity`,
+            label: "Activity",
+            active: pathname.startsWith(`${base}/activity`),
+          },
+        ]
+      : []),
     {
       href: `${base}/settings/members`,
       label: "Members",

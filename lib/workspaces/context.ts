@@ -54,3 +54,13 @@ export function memberPermissions(role: Role) {
     canDeleteWorkspace: role === "owner",
   };
 }
+
+/** Who reads the activity log (the audit_logs policy says the same); owners and admins restore. */
+export function activityPermissions(workspace: Pick<Workspace, "role" | "membersCanViewActivity">) {
+  const manages = workspace.role === "owner" || workspace.role === "admin";
+  return {
+    canView: manages || workspace.membersCanViewActivity,
+    canRestore: manages,
+    canChangeVisibility: workspace.role === "owner",
+  };
+}

@@ -8,11 +8,18 @@ export interface Workspace {
   name: string;
   slug: string;
   role: Role;
+  /** Owners may let plain members read the activity log. */
+  membersCanViewActivity: boolean;
 }
 
 interface MembershipRow {
   role: Role;
-  organizations: { id: string; name: string; slug: string } | null;
+  organizations: {
+    id: string;
+    name: string;
+    slug: string;
+    members_can_view_activity: boolean;
+  } | null;
 }
 
 /**
@@ -23,12 +30,24 @@ export const listMyWorkspaces = cache(async (userId: string): Promise<Workspace[
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("organization_members")
-    .select("role, organizations(id, name, slug)")
+    .select("role, organizations(id, name, slug, members_can_view_activity)")
     .eq("user_id", userId)
     .returns<MembershipRow[]>();
   if (error) throw new Error(`Could not load your workspaces: ${error.message}`);
   return data
-    .flatMap((row) => (row.organizations ? [{ ...row.organizations, role: row.role }] : []))
+    .flatMap(({ role, organizations: org }) =>
+      org
+        ? [
+            {
+              id: org.id,
+              name: org.name,
+              slug: org.slug,
+              role,
+              membersCanViewActivity: org.members_can_view_activity,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 });
 

@@ -7,7 +7,7 @@ import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { signOut } from "@/lib/auth/actions";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
-import { requireWorkspace } from "@/lib/workspaces/context";
+import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
 
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[slug]">) {
   const { slug } = await params;
@@ -43,7 +43,7 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
             </form>
           </div>
         </div>
-        <WorkspaceNav slug={workspace.slug} />
+        <WorkspaceNav slug={workspace.slug} showActivity={activityPermissions(workspace).canView} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}

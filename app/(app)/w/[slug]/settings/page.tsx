@@ -5,7 +5,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { leaveWorkspace } from "@/lib/members/actions";
 import { deleteWorkspace, updateWorkspace } from "@/lib/workspaces/actions";
-import { memberPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { ActivityVisibilityForm } from "@/components/activity/visibility-form";
+import { setMembersCanViewActivity } from "@/lib/activity/actions";
+import { activityPermissions, memberPermissions, requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({
   params,
@@ -42,6 +44,16 @@ export default async function SettingsPage({
           canEdit={can.canEditWorkspace}
         />
       </Card>
+
+      {activityPermissions(workspace).canChangeVisibility && (
+        <Card className="space-y-3 p-6">
+          <h2 className="text-base font-semibold text-zinc-900">Activity log</h2>
+          <ActivityVisibilityForm
+            action={setMembersCanViewActivity.bind(null, workspace.slug)}
+            allowed={workspace.membersCanViewActivity}
+          />
+        </Card>
+      )}
 
       <Card className="divide-y divide-zinc-100 border-red-200">
         <div className="flex flex-wrap items-center justify-between gap-4 p-6">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -26,13 +27,20 @@ export async function generateMetadata({
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-export default async function ProjectPage({ params }: PageProps<"/w/[slug]/projects/[projectId]">) {
+export default async function ProjectPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[slug]/projects/[projectId]">) {
   const { slug, projectId } = await params;
+  const restored = (await searchParams).restored === "1";
   const { workspace, project } = await loadProject(slug, projectId);
   const permissions = projectPermissions(workspace.role);
   const archived = project.status === "archived";
   return (
     <div className="space-y-6">
+      {restored && (
+        <Alert tone="success">Project restored. The restore is recorded in the activity log.</Alert>
+      )}
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link
           href={`/w/${workspace.slug}`}

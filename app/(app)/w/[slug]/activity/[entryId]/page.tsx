@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { RestoreForm } from "@/components/activity/restore-form";
+import { restoreProject } from "@/lib/activity/actions";
+import { actorName, describeAction, fieldChanges, isRestorable } from "@/lib/activity/describe";
+import { getActivityEntry, projectExists } from "@/lib/activity/queries";
+import { listMembers } from "@/lib/members/queries";
+import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
+
+export const metadata: Metadata = { title: "Activity entry" };
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "medium" });
+
+export default async function ActivityEntryPage({
+  params,
+}: PageProps<"/w/[slug]/activity/[entryId]">) {
+  const { slug, entryId } = await params;
+  const { workspace } = await requireWorkspace(slug);
+  const can = activityPermissions(workspace);
+  const id = Number(entryId);
+  if (!can.canView || !Number.isSafeInteger(id) || id <= 0) notFound();
+  const entry = (await getActivityEntry(workspace.id, id)) ?? notFound();
+  const members = await listMembers(workspace.id);
+  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  const changes = fieldChanges(entry);
+  const restorable =
+    can.canRestore &&
+    isRestorable(entry) &&
+    !(await projectExists(workspace.id, String(entry.old_data?.id)));
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link
+          href={`/w/${workspace.slug}/activity`}
+          className="text-zinc-600 underline-offset-4 hover:underline"
+        >
+          ← All activity
+        </Link>
+      </nav>
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold text-zinc-900">
+          {actorName(entry)} {describeAction(entry, people)}
+        </h1>
+        <p className="text-sm text-zinc-600">{timeFormat.format(new Date(entry.created_at))}</p>
+      </div>
+
+      <Card className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Before and after</caption>
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Field
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Before
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                After
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100" data-testid="entry-diff">
+            {changes.map((change) => (
+              <tr key={change.field}>
+                <th scope="row" className="px-4 py-2 font-mono text-xs font-normal text-zinc-600">
+                  {change.field}
+                </th>
+                <td className="px-4 py-2 text-red-700">
+                  {change.before || <span className="text-zinc-400">—</span>}
+                </td>
+                <td className="px-4 py-2 text-emerald-700">
+                  {change.after || <span className="text-zinc-400">—</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-zinc-500">Action</dt>
+        <dd className="font-mono text-xs text-zinc-800">{entry.action}</dd>
+        <dt className="text-zinc-500">Data</dt>
+        <dd className="font-mono text-xs text-zinc-800">
+          {entry.table_name} {entry.record_id}
+        </dd>
+        <dt className="text-zinc-500">By</dt>
+        <dd className="text-zinc-800">
+          {actorName(entry)} ({entry.actor_kind})
+        </dd>
+        {entry.ip && (
+          <>
+            <dt className="text-zinc-500">IP address</dt>
+            <dd className="text-zinc-800">{entry.ip}</dd>
+          </>
+        )}
+        {entry.user_agent && (
+          <>
+            <dt className="text-zinc-500">Client</dt>
+            <dd className="truncate text-zinc-800">{entry.user_agent}</dd>
+          </>
+        )}
+      </dl>
+
+      {restorable && (
+        <Card className="space-y-3 p-6">
+          <h2 className="text-base font-semibold text-zinc-900">Undo this deletion</h2>
+          <p className="text-sm text-zinc-600">
+            The project comes back as it was, in this workspace. The restore is recorded too.
+          </p>
+          <RestoreForm
+            action={restoreProject.bind(null, workspace.slug, entry.id)}
+            name={String(entry.old_data?.name ?? "")}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { inputClasses } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { ACTION_FILTERS, TABLE_FILTERS, actorName, describeAction } from "@/lib/activity/describe";
+import { activityFiltersSchema, listActivity } from "@/lib/activity/queries";
+import { listMembers } from "@/lib/members/queries";
+import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/w/[slug]/activity">): Promise<Metadata> {
+  const { workspace } = await requireWorkspace((await params).slug);
+  return { title: `Activity · ${workspace.name}` };
+}
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const tableLabels: Record<string, string> = {
+  projects: "Projects",
+  organization_members: "Members",
+  invitations: "Invitations",
+  organizations: "Workspace",
+};
+
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[slug]/activity">) {
+  const { slug } = await params;
+  const { workspace } = await requireWorkspace(slug);
+  const can = activityPermissions(workspace);
+  const header = (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">Activity</h1>
+      <p className="text-sm text-zinc-600">
+        Every change to {workspace.name}’s data: who, what and when.
+      </p>
+    </div>
+  );
+  if (!can.canView) {
+    return (
+      <div className="space-y-6">
+        {header}
+        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-600">
+          Only owners and admins can see the activity log of this workspace. An owner can open it to
+          members in Settings.
+        </p>
+      </div>
+    );
+  }
+
+  const query = await searchParams;
+  const filters = activityFiltersSchema.parse({
+    actor: query.actor || undefined,
+    action: query.action || undefined,
+    table: query.table || undefined,
+    before: query.before || undefined,
+  });
+  const [{ entries, nextCursor }, members] = await Promise.all([
+    listActivity(workspace.id, filters),
+    listMembers(workspace.id),
+  ]);
+  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  const filtered = Boolean(filters.actor || filters.action || filters.table);
+  const olderHref = (() => {
+    const next = new URLSearchParams();
+    if (filters.actor) next.set("actor", filters.actor);
+    if (filters.action) next.set("action", filters.action);
+    if (filters.table) next.set("table", filters.table);
+    if (nextCursor) next.set("before", String(nextCursor));
+    return `?${next.toString()}`;
+  })();
+
+  return (
+    <div className="space-y-6">
+      {header}
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
+        aria-label="Filter activity"
+      >
+        <div className="space-y-1.5">
+          <label htmlFor="filter-actor" className="block text-sm font-medium text-zinc-800">
+            Person
+          </label>
+          <select
+            id="filter-actor"
+            name="actor"
+            defaultValue={filters.actor ?? ""}
+            className={inputClasses}
+          >
+            <option value="">Everyone</option>
+            {members.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.fullName ?? member.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="filter-action" className="block text-sm font-medium text-zinc-800">
+            Action
+          </label>
+          <select
+            id="filter-action"
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className={inputClasses}
+          >
+            <option value="">All actions</option>
+            {ACTION_FILTERS.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="filter-table" className="block text-sm font-medium text-zinc-800">
+            Data
+          </label>
+          <select
+            id="filter-table"
+            name="table"
+            defaultValue={filters.table ?? ""}
+            className={inputClasses}
+          >
+            <option value="">Everything</option>
+            {TABLE_FILTERS.map((table) => (
+              <option key={table} value={table}>
+                {tableLabels[table]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className={buttonClasses("primary")}>
+            Filter
+          </button>
+          {filtered && (
+            <Link href={`/w/${workspace.slug}/activity`} className={buttonClasses("ghost")}>
+              Clear
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {entries.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
+          <h2 className="text-sm font-semibold text-zinc-900">
+            {filtered ? "Nothing matches these filters" : "No activity yet"}
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600">
+            {filtered
+              ? "Try another person, action or kind of data."
+              : "Changes to projects and members will show up here."}
+          </p>
+        </div>
+      ) : (
+        <ol
+          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
+          data-testid="activity-feed"
+        >
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <Link
+                href={`/w/${workspace.slug}/activity/${entry.id}`}
+                className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-900"
+              >
+                <span className="text-sm text-zinc-900">
+                  <span className="font-medium">{actorName(entry)}</span>{" "}
+                  {describeAction(entry, people)}
+                </span>
+                <time dateTime={entry.created_at} className="text-xs text-zinc-500">
+                  {timeFormat.format(new Date(entry.created_at))}
+                </time>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className={cn("flex justify-end", !nextCursor && "hidden")}>
+        {nextCursor && (
+          <Link href={olderHref} className={buttonClasses("secondary")}>
+            Older entries →
+          </Link>
+        )}
+      </div>
+    </div>
+  );
+}

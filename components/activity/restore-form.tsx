@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { idleForm, type FormState } from "@/lib/forms";
+import { FormMessage } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function RestoreForm({
+  action,
+  name,
+}: {
+  action: (previous: FormState) => Promise<FormState>;
+  name: string;
+}) {
+  const [state, formAction] = useActionState(action, idleForm);
+  return (
+    <form action={formAction} className="space-y-3">
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Restoring…">Restore project “{name}”</SubmitButton>
+    </form>
+  );
+}

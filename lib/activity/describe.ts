@@ -1,0 +1,145 @@
+/**
+ * Audit entries as sentences people read: "Alice renamed project Roadmap → Roadmap 2027".
+ * Pure functions, unit-tested; the page only renders what these return.
+ */
+
+export interface AuditEntry {
+  id: number;
+  actor_id: string | null;
+  actor_kind: "user" | "service" | "system";
+  actor_label: string | null;
+  action: string;
+  table_name: string;
+  record_id: string | null;
+  old_data: Record<string, unknown> | null;
+  new_data: Record<string, unknown> | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+}
+
+export function actorName(entry: Pick<AuditEntry, "actor_kind" | "actor_label">): string {
+  if (entry.actor_kind === "service") return "The platform";
+  if (entry.actor_kind === "system") return "The system";
+  return entry.actor_label ?? "A former member";
+}
+
+const text = (value: unknown) =>
+  typeof value === "string" ? value : value == null ? "" : JSON.stringify(value);
+
+/** The row as it was before (old) and after (old merged with the changed columns). */
+export function beforeAfter(entry: Pick<AuditEntry, "old_data" | "new_data" | "action">) {
+  const before = entry.old_data;
+  const after = entry.new_data === null ? null : { ...(entry.old_data ?? {}), ...entry.new_data };
+  return { before, after };
+}
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+const HIDDEN_FIELDS = new Set(["updated_at"]);
+
+/** Fields whose value differs between before and after (all fields for inserts and deletes). */
+export function fieldChanges(
+  entry: Pick<AuditEntry, "old_data" | "new_data" | "action">,
+): FieldChange[] {
+  const { before, after } = beforeAfter(entry);
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...fields]
+    .filter((field) => !HIDDEN_FIELDS.has(field))
+    .filter((field) => text(before?.[field]) !== text(after?.[field]))
+    .sort()
+    .map((field) => ({ field, before: text(before?.[field]), after: text(after?.[field]) }));
+}
+
+/** The person a membership or invitation entry is about, as the entry recorded them. */
+function subject(entry: AuditEntry, people: Map<string, string>): string {
+  const row = { ...(entry.old_data ?? {}), ...(entry.new_data ?? {}) };
+  if (typeof row.email === "string") return row.email;
+  const userId = typeof row.user_id === "string" ? row.user_id : undefined;
+  return (userId && people.get(userId)) ?? "a former member";
+}
+
+/** One sentence without the actor, e.g. "renamed project Roadmap → Roadmap 2027". */
+export function describeAction(entry: AuditEntry, people: Map<string, string> = new Map()): string {
+  const before = entry.old_data ?? {};
+  const changes = entry.new_data ?? {};
+  const name = text(changes.name ?? before.name);
+  switch (entry.action) {
+    case "insert":
+      return entry.table_name === "projects"
+        ? `created project ${name}`
+        : `created a ${entry.table_name} row`;
+    case "update":
+      if (entry.table_name === "projects") {
+        if ("name" in changes)
+          return `renamed project ${text(before.name)} → ${text(changes.name)}`;
+        if (changes.status === "archived") return `archived project ${name}`;
+        if (changes.status === "active") return `unarchived project ${name}`;
+        return `updated project ${name}`;
+      }
+      return `updated a ${entry.table_name} row`;
+    case "delete":
+      return entry.table_name === "projects"
+        ? `deleted project ${name}`
+        : `deleted a ${entry.table_name} row`;
+    case "project.restored":
+      return `restored project ${name}`;
+    case "member.invited":
+      return `invited ${subject(entry, people)} as ${text(changes.role ?? before.role)}`;
+    case "invitation.revoked":
+      return `revoked the invitation of ${subject(entry, people)}`;
+    case "invitation.accepted":
+      return `accepted the invitation of ${subject(entry, people)}`;
+    case "member.added":
+      return `added ${subject(entry, people)} as ${text(changes.role)}`;
+    case "member.role_changed":
+      return `changed ${subject(entry, people)} from ${text(before.role)} to ${text(changes.role)}`;
+    case "member.removed":
+      return `removed ${subject(entry, people)}`;
+    case "member.left":
+      return "left the workspace";
+    case "ownership.transferred":
+      return `changed ${subject(entry, people)} to ${text(changes.role)} (ownership transfer)`;
+    case "workspace.created":
+      return `created the workspace ${name}`;
+    case "workspace.renamed":
+      return `renamed the workspace ${text(before.name)} → ${text(changes.name)}`;
+    case "workspace.url_changed":
+      return `changed the workspace URL /w/${text(before.slug)} → /w/${text(changes.slug)}`;
+    default:
+      return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
+  }
+}
+
+/** Entries that can be undone from the feed: a deleted project. */
+export const isRestorable = (entry: Pick<AuditEntry, "table_name" | "old_data" | "new_data">) =>
+  entry.table_name === "projects" && entry.old_data !== null && entry.new_data === null;
+
+export const ACTION_FILTERS = [
+  "insert",
+  "update",
+  "delete",
+  "project.restored",
+  "member.invited",
+  "invitation.revoked",
+  "invitation.accepted",
+  "member.added",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "ownership.transferred",
+  "workspace.created",
+  "workspace.renamed",
+  "workspace.url_changed",
+] as const;
+
+export const TABLE_FILTERS = [
+  "projects",
+  "organization_members",
+  "invitations",
+  "organizations",
+] as const;

@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { createClient } from "@/lib/supabase/server";
+import { ACTION_FILTERS, TABLE_FILTERS, type AuditEntry } from "./describe";
+
+export const PAGE_SIZE = 30;
+
+export const activityFiltersSchema = z.object({
+  actor: z.uuid().optional().catch(undefined),
+  action: z.enum(ACTION_FILTERS).optional().catch(undefined),
+  table: z.enum(TABLE_FILTERS).optional().catch(undefined),
+  /** Cursor: show entries older than this id. */
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
+
+const COLUMNS =
+  "id, actor_id, actor_kind, actor_label, action, table_name, record_id, old_data, new_data, ip, user_agent, created_at";
+
+/**
+ * A page of the workspace's activity, newest first, with keyset pagination on id
+ * (ids only grow, so "older than" is stable while new entries arrive). RLS returns
+ * nothing to users who may not read the log.
+ */
+export async function listActivity(organizationId: string, filters: ActivityFilters) {
+  const supabase = await createClient();
+  let query = supabase.from("audit_logs").select(COLUMNS).eq("organization_id", organizationId);
+  if (filters.actor) query = query.eq("actor_id", filters.actor);
+  if (filters.action) query = query.eq("action", filters.action);
+  if (filters.table) query = query.eq("table_name", filters.table);
+  if (filters.before) query = query.lt("id", filters.before);
+  const { data, error } = await query
+    .order("id", { ascending: false })
+    .limit(PAGE_SIZE + 1)
+    .returns<AuditEntry[]>();
+  if (error) throw new Error(`Could not load the activity: ${error.message}`);
+  const entries = data.slice(0, PAGE_SIZE);
+  return { entries, nextCursor: data.length > PAGE_SIZE ? entries.at(-1)?.id : undefined };
+}
+
+export async function getActivityEntry(
+  organizationId: string,
+  id: number,
+): Promise<AuditEntry | null> {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("audit_logs")
+    .select(COLUMNS)
+    .eq("organization_id", organizationId)
+    .eq("id", id)
+    .maybeSingle<AuditEntry>();
+  if (error) throw new Error(`Could not load the entry: ${error.message}`);
+  return data;
+}
+
+/** Whether the deleted project of a restorable entry is back already. */
+export async function projectExists(organizationId: string, projectId: string): Promise<boolean> {
+  const supabase = await createClient();
+  const { data } = await supabase
+    .from("projects")
+    .select("id")
+    .eq("organization_id", organizationId)
+    .eq("id", projectId)
+    .maybeSingle();
+  return data !== null;
+}
