@@ -1,6 +1,6 @@
 import "server-only";
 import { createServerClient } from "@supabase/ssr";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { publicEnv } from "@/lib/env";
 
 /**
@@ -30,4 +30,14 @@ export async function createClient() {
       },
     },
   );
+}
+
+async function forwardedClientHeaders(): Promise<Record<string, string>> {
+  const incoming = await headers();
+  const forwarded: Record<string, string> = {};
+  const ip = incoming.get("x-forwarded-for") ?? incoming.get("x-real-ip");
+  const userAgent = incoming.get("user-agent");
+  if (ip) forwarded["x-forwarded-for"] = ip;
+  if (userAgent) forwarded["user-agent"] = userAgent;
+  return forwarded;
 }

@@ -1,0 +1,461 @@
+/**
+ * The audit log, through the real HTTP API as real users: every write path leaves
+ * exactly one correct entry with the right actor; nobody (service role and superuser
+ * included) can forge, edit or delete entries; other workspaces read nothing;
+ * restoring a deleted project works only inside its own workspace.
+ */
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  addMember,
+  anonClient,
+  createWorkspace,
+  serviceClient,
+  signUpUser,
+  uniqueEmail,
+  type TestUser,
+} from "../support/clients";
+import { literal, runSql } from "../support/sql";
+
+const stack = inject("stack");
+
+interface Entry {
+  id: number;
+  actor_id: string | null;
+  actor_kind: string;
+  action: string;
+  table_name: string;
+  record_id: string | null;
+  old_data: Record<string, unknown> | null;
+  new_data: Record<string, unknown> | null;
+}
+
+/** Entries of a workspace written after `afterId`, oldest first (superuser view). */
+async function entriesSince(orgId: string, afterId: number): Promise<Entry[]> {
+  return runSql<Entry>(
+    stack,
+    `select id, actor_id, actor_kind, action, table_name, record_id, old_data, new_data
+     from public.audit_logs where organization_id = ${literal(orgId)} and id > ${afterId} order by id`,
+  );
+}
+
+async function lastId(): Promise<number> {
+  const [row] = await runSql<{ id: number | null }>(
+    stack,
+    "select max(id)::int as id from public.audit_logs",
+  );
+  return row?.id ?? 0;
+}
+
+/** Runs `write` and returns the entries it produced in `orgId`. */
+async function entriesOf(orgId: string, write: () => Promise<unknown>): Promise<Entry[]> {
+  const before = await lastId();
+  await write();
+  return entriesSince(orgId, before);
+}
+
+const ok = async <T extends { error: unknown }>(result: PromiseLike<T>) => {
+  const settled = await result;
+  expect(settled.error).toBeNull();
+  return settled;
+};
+
+interface Team {
+  orgId: string;
+  owner: TestUser;
+  admin: TestUser;
+  member: TestUser;
+}
+
+async function makeTeam(label: string): Promise<Team> {
+  const owner = await signUpUser(stack, uniqueEmail(`${label}-owner`));
+  const admin = await signUpUser(stack, uniqueEmail(`${label}-admin`));
+  const member = await signUpUser(stack, uniqueEmail(`${label}-member`));
+  const org = await createWorkspace(owner, `Audit ${label}`, `${label}-${Date.now().toString(36)}`);
+  await addMember(stack, org.id, admin, "admin");
+  await addMember(stack, org.id, member, "member");
+  return { orgId: org.id, owner, admin, member };
+}
+
+describe("every write path leaves exactly one correct entry", () => {
+  let team: Team;
+  beforeAll(async () => {
+    team = await makeTeam("paths");
+  });
+
+  it("create_organization: workspace.created and member.added by the creator", async () => {
+    const founder = await signUpUser(stack, uniqueEmail("founder"));
+    const before = await lastId();
+    const org = await createWorkspace(founder, "Founded", `founded-${Date.now().toString(36)}`);
+    const entries = await entriesSince(org.id, before);
+    expect(entries.map((entry) => [entry.action, entry.table_name, entry.actor_id])).toEqual([
+      ["workspace.created", "organizations", founder.id],
+      ["member.added", "organization_members", founder.id],
+    ]);
+  });
+
+  it("projects: insert, update and delete through the API, with the row's data", async () => {
+    let projectId = "";
+    const inserted = await entriesOf(team.orgId, async () => {
+      const { data } = await ok(
+        team.member.client
+          .from("projects")
+          .insert({ organization_id: team.orgId, name: "Audited" })
+          .select("id")
+          .single(),
+      );
+      projectId = (data as { id: string }).id;
+    });
+    expect(inserted).toHaveLength(1);
+    expect(inserted[0]).toMatchObject({
+      action: "insert",
+      table_name: "projects",
+      record_id: projectId,
+      actor_id: team.member.id,
+      actor_kind: "user",
+      old_data: null,
+    });
+    expect(inserted[0]?.new_data).toMatchObject({ name: "Audited", organization_id: team.orgId });
+
+    const updated = await entriesOf(team.orgId, () =>
+      ok(team.admin.client.from("projects").update({ name: "Audited 2" }).eq("id", projectId)),
+    );
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({
+      action: "update",
+      actor_id: team.admin.id,
+      record_id: projectId,
+    });
+    expect(updated[0]?.old_data).toMatchObject({ name: "Audited", id: projectId });
+    expect(updated[0]?.new_data).toMatchObject({ name: "Audited 2" });
+    expect(updated[0]?.new_data).not.toHaveProperty("organization_id");
+
+    const deleted = await entriesOf(team.orgId, () =>
+      ok(team.owner.client.from("projects").delete().eq("id", projectId)),
+    );
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]).toMatchObject({ action: "delete", actor_id: team.owner.id, new_data: null });
+    expect(deleted[0]?.old_data).toMatchObject({ name: "Audited 2", id: projectId });
+  });
+
+  it("a refused write leaves no entry", async () => {
+    const { data: project } = await ok(
+      team.owner.client
+        .from("projects")
+        .insert({ organization_id: team.orgId, name: "Kept" })
+        .select("id")
+        .single(),
+    );
+    const entries = await entriesOf(team.orgId, () =>
+      team.member.client
+        .from("projects")
+        .delete()
+        .eq("id", (project as { id: string }).id),
+    );
+    expect(entries).toEqual([]);
+  });
+
+  it("team RPCs name their actions", async () => {
+    const invitee = await signUpUser(stack, uniqueEmail("invitee"));
+    let token = "";
+    const invited = await entriesOf(team.orgId, async () => {
+      const { data } = await ok(
+        team.admin.client.rpc("invite_member", {
+          org: team.orgId,
+          email: invitee.email,
+          role: "member",
+        }),
+      );
+      token = (data as { token: string }).token;
+    });
+    expect(invited.map((entry) => entry.action)).toEqual(["member.invited"]);
+    expect(JSON.stringify(invited)).not.toContain("token_hash");
+
+    const accepted = await entriesOf(team.orgId, () =>
+      ok(invitee.client.rpc("accept_invitation", { token })),
+    );
+    expect(accepted.map((entry) => [entry.action, entry.actor_id])).toEqual([
+      ["member.added", invitee.id],
+      ["invitation.accepted", invitee.id],
+    ]);
+
+    const changed = await entriesOf(team.orgId, () =>
+      ok(
+        team.owner.client.rpc("update_member_role", {
+          org: team.orgId,
+          member_id: invitee.id,
+          role: "admin",
+        }),
+      ),
+    );
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ action: "member.role_changed", actor_id: team.owner.id });
+    expect(changed[0]?.old_data).toMatchObject({ role: "member", user_id: invitee.id });
+    expect(changed[0]?.new_data).toMatchObject({ role: "admin" });
+
+    const removed = await entriesOf(team.orgId, () =>
+      ok(team.owner.client.rpc("remove_member", { org: team.orgId, member_id: invitee.id })),
+    );
+    expect(removed.map((entry) => entry.action)).toEqual(["member.removed"]);
+
+    const second = uniqueEmail("revoked");
+    const { data } = await ok(
+      team.owner.client.rpc("invite_member", { org: team.orgId, email: second, role: "member" }),
+    );
+    const revoked = await entriesOf(team.orgId, () =>
+      ok(
+        team.owner.client.rpc("revoke_invitation", {
+          invitation_id: (data as { invitation_id: string }).invitation_id,
+        }),
+      ),
+    );
+    expect(revoked.map((entry) => entry.action)).toEqual(["invitation.revoked"]);
+  });
+
+  it("leaving, transferring ownership and workspace settings", async () => {
+    const local = await makeTeam("transfer");
+    const left = await entriesOf(local.orgId, () =>
+      ok(local.member.client.rpc("leave_organization", { org: local.orgId })),
+    );
+    expect(left.map((entry) => [entry.action, entry.actor_id])).toEqual([
+      ["member.left", local.member.id],
+    ]);
+
+    const transferred = await entriesOf(local.orgId, () =>
+      ok(
+        local.owner.client.rpc("transfer_ownership", {
+          org: local.orgId,
+          new_owner_id: local.admin.id,
+        }),
+      ),
+    );
+    expect(transferred.map((entry) => entry.action)).toEqual([
+      "ownership.transferred",
+      "ownership.transferred",
+    ]);
+
+    const renamed = await entriesOf(local.orgId, () =>
+      ok(
+        local.admin.client
+          .from("organizations")
+          .update({ name: "Renamed Co" })
+          .eq("id", local.orgId),
+      ),
+    );
+    expect(renamed.map((entry) => entry.action)).toEqual(["workspace.renamed"]);
+    const moved = await entriesOf(local.orgId, () =>
+      ok(
+        local.admin.client
+          .from("organizations")
+          .update({ slug: `moved-${Date.now().toString(36)}` })
+          .eq("id", local.orgId),
+      ),
+    );
+    expect(moved.map((entry) => entry.action)).toEqual(["workspace.url_changed"]);
+  });
+
+  it("service-role writes are recorded as the platform", async () => {
+    const entries = await entriesOf(team.orgId, () =>
+      ok(
+        serviceClient(stack)
+          .from("projects")
+          .insert({ organization_id: team.orgId, name: "By platform" }),
+      ),
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_kind: "service", actor_id: null, action: "insert" });
+  });
+
+  it("deleting a workspace removes its trail and records the deletion in the platform log", async () => {
+    const doomed = await makeTeam("doomed");
+    await ok(
+      doomed.owner.client.from("projects").insert({ organization_id: doomed.orgId, name: "Gone" }),
+    );
+    await ok(doomed.owner.client.from("organizations").delete().eq("id", doomed.orgId));
+    expect(await entriesSince(doomed.orgId, 0)).toEqual([]);
+    const events = await runSql<{
+      event: string;
+      actor_id: string;
+      details: Record<string, unknown>;
+    }>(
+      stack,
+      `select event, actor_id, details from platform.audit_events where organization_id = ${literal(doomed.orgId)}`,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ event: "workspace.deleted", actor_id: doomed.owner.id });
+    expect(events[0]?.details).toMatchObject({ members: 3, projects: 1 });
+  });
+});
+
+describe("append-only for everyone", () => {
+  let team: Team;
+  let outsider: TestUser;
+  let entryId: number;
+
+  beforeAll(async () => {
+    team = await makeTeam("append");
+    outsider = await signUpUser(stack, uniqueEmail("append-out"));
+    await createWorkspace(outsider, "Outsider Co", `append-out-${Date.now().toString(36)}`);
+    await team.owner.client
+      .from("projects")
+      .insert({ organization_id: team.orgId, name: "Evidence" });
+    entryId = (await entriesSince(team.orgId, 0)).at(-1)!.id;
+  });
+
+  const snapshot = async () =>
+    JSON.stringify(
+      await runSql(
+        stack,
+        `select * from public.audit_logs where organization_id = ${literal(team.orgId)} order by id`,
+      ),
+    );
+
+  it("no actor can forge, edit or delete entries through the API, the service role included", async () => {
+    const before = await snapshot();
+    const actors = {
+      anon: anonClient(stack),
+      outsider: outsider.client,
+      member: team.member.client,
+      admin: team.admin.client,
+      owner: team.owner.client,
+      service: serviceClient(stack),
+    };
+    for (const [name, client] of Object.entries(actors)) {
+      const forged = await client.from("audit_logs").insert({
+        organization_id: team.orgId,
+        actor_kind: "user",
+        action: "delete",
+        table_name: "projects",
+      });
+      expect(forged.error, `${name} insert`).not.toBeNull();
+      await client.from("audit_logs").update({ action: "tampered" }).eq("id", entryId);
+      await client.from("audit_logs").delete().eq("id", entryId);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("the database refuses changes even from a superuser", async () => {
+    await expect(
+      runSql(stack, `update public.audit_logs set action = 'x' where id = ${entryId}`),
+    ).rejects.toThrow(/audit_log_append_only/);
+    await expect(
+      runSql(stack, `delete from public.audit_logs where id = ${entryId}`),
+    ).rejects.toThrow(/audit_log_append_only/);
+    await expect(runSql(stack, "truncate public.audit_logs")).rejects.toThrow(
+      /audit_log_append_only/,
+    );
+    await expect(
+      runSql(
+        stack,
+        `insert into public.audit_logs (organization_id, actor_kind, action, table_name) values (${literal(team.orgId)}, 'system', 'x', 'projects')`,
+      ),
+    ).rejects.toThrow(/audit_log_append_only/);
+    await expect(runSql(stack, "delete from platform.audit_events")).rejects.toThrow(
+      /audit_log_append_only/,
+    );
+    await expect(runSql(stack, "update platform.audit_events set event = 'x'")).rejects.toThrow(
+      /audit_log_append_only/,
+    );
+  });
+});
+
+describe("who reads the log", () => {
+  it("owners and admins read; members only once an owner allows it; other workspaces and anon never", async () => {
+    const team = await makeTeam("read");
+    const other = await makeTeam("read-other");
+    const count = async (client: TestUser["client"]) =>
+      (await client.from("audit_logs").select("id").eq("organization_id", team.orgId)).data
+        ?.length ?? 0;
+    expect(await count(team.owner.client)).toBeGreaterThan(0);
+    expect(await count(team.admin.client)).toBeGreaterThan(0);
+    expect(await count(team.member.client)).toBe(0);
+    expect(await count(other.owner.client)).toBe(0);
+    expect(await count(anonClient(stack))).toBe(0);
+    const total = await other.owner.client
+      .from("audit_logs")
+      .select("*", { count: "exact", head: true })
+      .eq("organization_id", team.orgId);
+    expect(total.count ?? 0).toBe(0);
+
+    // An admin may not open the log to members; the owner may.
+    const byAdmin = await team.admin.client
+      .from("organizations")
+      .update({ members_can_view_activity: true })
+      .eq("id", team.orgId);
+    expect(byAdmin.error?.message).toBe("not_allowed");
+    expect(await count(team.member.client)).toBe(0);
+    await ok(
+      team.owner.client
+        .from("organizations")
+        .update({ members_can_view_activity: true })
+        .eq("id", team.orgId),
+    );
+    expect(await count(team.member.client)).toBeGreaterThan(0);
+    expect(await count(other.owner.client)).toBe(0);
+  });
+});
+
+describe("restoring a deleted project", () => {
+  it("an owner or admin restores it as it was, once, audited; nobody restores across workspaces", async () => {
+    const team = await makeTeam("restore");
+    const other = await makeTeam("restore-other");
+    const { data: created } = await ok(
+      team.member.client
+        .from("projects")
+        .insert({ organization_id: team.orgId, name: "Precious" })
+        .select("id, created_at, created_by")
+        .single(),
+    );
+    const project = created as { id: string; created_at: string; created_by: string };
+    await ok(
+      team.owner.client.from("projects").update({ status: "archived" }).eq("id", project.id),
+    );
+    const deletion = await entriesOf(team.orgId, () =>
+      ok(team.owner.client.from("projects").delete().eq("id", project.id)),
+    );
+    const entryId = deletion[0]!.id;
+
+    for (const who of [team.member, other.owner, other.admin]) {
+      const { error } = await who.client.rpc("restore_project", { audit_log_id: entryId });
+      expect(error?.message).toBe("audit_entry_not_found");
+    }
+    const insertEntry = (await entriesSince(team.orgId, 0)).find(
+      (entry) => entry.action === "insert" && entry.record_id === project.id,
+    )!;
+    const wrongKind = await team.owner.client.rpc("restore_project", {
+      audit_log_id: insertEntry.id,
+    });
+    expect(wrongKind.error?.message).toBe("audit_entry_not_found");
+
+    const restored = await entriesOf(team.orgId, () =>
+      ok(team.admin.client.rpc("restore_project", { audit_log_id: entryId })),
+    );
+    expect(restored.map((entry) => [entry.action, entry.actor_id])).toEqual([
+      ["project.restored", team.admin.id],
+    ]);
+    const [row] = await runSql<{
+      organization_id: string;
+      name: string;
+      status: string;
+      created_by: string;
+      created_at: string;
+    }>(
+      stack,
+      `select organization_id, name, status, created_by, created_at from public.projects where id = ${literal(project.id)}`,
+    );
+    expect(row).toMatchObject({
+      organization_id: team.orgId,
+      name: "Precious",
+      status: "archived",
+      created_by: team.member.id,
+    });
+    expect(new Date(row!.created_at).getTime()).toBe(new Date(project.created_at).getTime());
+
+    const twice = await team.owner.client.rpc("restore_project", { audit_log_id: entryId });
+    expect(twice.error?.message).toBe("already_restored");
+    const [{ n }] = (await runSql<{ n: number }>(
+      stack,
+      `select count(*)::int as n from public.projects where organization_id = ${literal(other.orgId)} and name = 'Precious'`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+});

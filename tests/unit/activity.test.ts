@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import {
+  actorName,
+  describeAction,
+  fieldChanges,
+  isRestorable,
+  type AuditEntry,
+} from "@/lib/activity/describe";
+
+const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
+  id: 1,
+  actor_id: "u1",
+  actor_kind: "user",
+  actor_label: "Alice",
+  action: "insert",
+  table_name: "projects",
+  record_id: "p1",
+  old_data: null,
+  new_data: null,
+  ip: null,
+  user_agent: null,
+  created_at: "2026-11-23 10:00:00+00",
+  ...overrides,
+});
+
+describe("activity sentences", () => {
+  it("names the actor, or says who acted when no user did", () => {
+    expect(actorName(entry({}))).toBe("Alice");
+    expect(actorName(entry({ actor_label: null }))).toBe("A former member");
+    expect(actorName(entry({ actor_kind: "service", actor_label: null }))).toBe("The platform");
+  });
+
+  it.each([
+    [{ action: "insert", new_data: { name: "Roadmap" } }, "created project Roadmap"],
+    [
+      { action: "update", old_data: { name: "Roadmap" }, new_data: { name: "Roadmap 2027" } },
+      "renamed project Roadmap → Roadmap 2027",
+    ],
+    [
+      {
+        action: "update",
+        old_data: { name: "Roadmap", status: "active" },
+        new_data: { status: "archived" },
+      },
+      "archived project Roadmap",
+    ],
+    [{ action: "delete", old_data: { name: "Roadmap" } }, "deleted project Roadmap"],
+    [{ action: "project.restored", new_data: { name: "Roadmap" } }, "restored project Roadmap"],
+    [
+      {
+        action: "member.invited",
+        table_name: "invitations",
+        new_data: { email: "dave@acme.test", role: "member" },
+      },
+      "invited dave@acme.test as member",
+    ],
+    [
+      {
+        action: "member.removed",
+        table_name: "organization_members",
+        old_data: { user_id: "u9", role: "member" },
+      },
+      "removed Carol",
+    ],
+    [
+      {
+        action: "member.role_changed",
+        table_name: "organization_members",
+        old_data: { user_id: "u9", role: "member" },
+        new_data: { role: "admin" },
+      },
+      "changed Carol from member to admin",
+    ],
+    [
+      {
+        action: "workspace.renamed",
+        table_name: "organizations",
+        old_data: { name: "Acme" },
+        new_data: { name: "Acme Inc" },
+      },
+      "renamed the workspace Acme → Acme Inc",
+    ],
+  ] as const)("%o → %s", (overrides, sentence) => {
+    expect(
+      describeAction(entry(overrides as Partial<AuditEntry>), new Map([["u9", "Carol"]])),
+    ).toBe(sentence);
+  });
+
+  it("says 'a former member' for someone no longer in the workspace", () => {
+    expect(
+      describeAction(
+        entry({
+          action: "member.removed",
+          table_name: "organization_members",
+          old_data: { user_id: "gone" },
+        }),
+      ),
+    ).toBe("removed a former member");
+  });
+});
+
+describe("fieldChanges", () => {
+  it("lists what changed in an update, hiding updated_at", () => {
+    const changes = fieldChanges(
+      entry({
+        action: "update",
+        old_data: { name: "A", status: "active", updated_at: "t1" },
+        new_data: { name: "B", updated_at: "t2" },
+      }),
+    );
+    expect(changes).toEqual([{ field: "name", before: "A", after: "B" }]);
+  });
+
+  it("shows every field of a deletion as removed", () => {
+    const changes = fieldChanges(
+      entry({ action: "delete", old_data: { name: "A", status: "active" } }),
+    );
+    expect(changes).toEqual([
+      { field: "name", before: "A", after: "" },
+      { field: "status", before: "active", after: "" },
+    ]);
+  });
+});
+
+describe("isRestorable", () => {
+  it("is true only for a deleted project", () => {
+    expect(isRestorable(entry({ action: "delete", old_data: { id: "p1" } }))).toBe(true);
+    expect(
+      isRestorable(entry({ action: "update", old_data: { id: "p1" }, new_data: { name: "x" } })),
+    ).toBe(false);
+    expect(
+      isRestorable(entry({ table_name: "invitations", action: "delete", old_data: { id: "i1" } })),
+    ).toBe(false);
+  });
+});
