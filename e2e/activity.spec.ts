@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage, uniqueSuffix } from "./support/helpers";
+
+test("alice deletes a project, finds it in the activity feed under her name, and restores it", async ({
+  browser,
+}) => {
+  const alice = await signedInPage(browser, "alice@acme.test");
+  const name = `Quarterly report ${uniqueSuffix()}`;
+  await alice.getByLabel("New project name").fill(name);
+  await alice.getByRole("button", { name: "Create project" }).click();
+  await alice.getByRole("link", { name }).click();
+  await expect(alice.getByTestId("project-name")).toHaveText(name);
+  await alice.getByLabel("Project name", { exact: true }).fill(`${name} v2`);
+  await expect(alice.getByLabel("Project name", { exact: true })).toHaveValue(`${name} v2`);
+  await alice.getByRole("button", { name: "Rename" }).click();
+  await expect(alice.getByText("Project renamed.")).toBeVisible();
+  await alice.reload();
+  const projectUrl = alice.url();
+
+  await alice.getByRole("button", { name: "Delete project" }).click();
+  await alice.getByRole("dialog").getByRole("button", { name: "Delete project" }).click();
+  await expect(alice).toHaveURL(/\/w\/acme\?deleted=1$/);
+  await expect(alice.getByTestId("project-list").getByText(`${name} v2`)).toHaveCount(0);
+
+  await alice.getByRole("link", { name: "Activity" }).click();
+  const feed = alice.getByTestId("activity-feed");
+  await expect(feed.getByText(`Alice Anderson deleted project ${name} v2`)).toBeVisible();
+  await expect(feed.getByText(`Alice Anderson renamed project ${name} → ${name} v2`)).toBeVisible();
+
+  // Filters narrow the feed.
+  await alice.getByLabel("Action").selectOption("delete");
+  await alice.getByRole("button", { name: "Filter" }).click();
+  await expect(feed.getByText(`renamed project ${name}`)).toHaveCount(0);
+  await expect(feed.getByText(`deleted project ${name} v2`)).toBeVisible();
+
+  await feed.getByText(`deleted project ${name} v2`).click();
+  await expect(alice.getByTestId("entry-diff")).toContainText(`${name} v2`);
+  await alice.getByRole("button", { name: `Restore project “${name} v2”` }).click();
+  await expect(alice).toHaveURL(new RegExp(`${new URL(projectUrl).pathname}\\?restored=1$`));
+  await expect(alice.getByTestId("project-name")).toHaveText(`${name} v2`);
+  await expect(alice.getByText("Project restored.")).toBeVisible();
+
+  await alice.goto("/w/acme/activity");
+  await expect(
+    alice.getByTestId("activity-feed").getByText(`Alice Anderson restored project ${name} v2`),
+  ).toBeVisible();
+});
+
+test("plain members do not see the activity log until an owner allows it; other workspaces never", async ({
+  browser,
+}) => {
+  const carol = await signedInPage(browser, "carol@example.test");
+  await carol.goto("/w/globex");
+  await expect(carol.getByRole("link", { name: "Activity" })).toHaveCount(0);
+  await carol.goto("/w/globex/activity");
+  await expect(carol.getByText("Only owners and admins can see the activity log")).toBeVisible();
+  await expect(carol.getByTestId("activity-feed")).toHaveCount(0);
+
+  const bob = await signedInPage(browser, "bob@globex.test");
+  await bob.goto("/w/globex/settings");
+  await bob.getByLabel(/Members can see the activity log/).check();
+  await bob.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(bob.getByText("Members can now see the activity log.")).toBeVisible();
+
+  await carol.goto("/w/globex/activity");
+  await expect(carol.getByTestId("activity-feed")).toBeVisible();
+  await expect(carol.getByTestId("activity-feed")).not.toContainText("Acme");
+
+  // Bob cannot read acme's log, not even by URL.
+  expect((await bob.goto("/w/acme/activity"))?.status()).toBe(404);
+});
