@@ -47,7 +47,7 @@ async function lastId(): Promise<number> {
 }
 
 /** Runs `write` and returns the entries it produced in `orgId`. */
-async function entriesOf(orgId: string, write: () => Promise<unknown>): Promise<Entry[]> {
+async function entriesOf(orgId: string, write: () => PromiseLike<unknown>): Promise<Entry[]> {
   const before = await lastId();
   await write();
   return entriesSince(orgId, before);
