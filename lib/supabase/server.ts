@@ -15,6 +15,9 @@ export async function createClient() {
     env.NEXT_PUBLIC_SUPABASE_URL,
     env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
     {
+      // The browser's address and user agent, for the audit log's request metadata
+      // (without them every entry would name the Next.js server instead).
+      global: { headers: await forwardedClientHeaders() },
       cookies: {
         getAll() {
           return cookieStore.getAll();

@@ -40,8 +40,6 @@ try {
     info,
     `insert into public.organizations (name, slug) values ('Bench', 'bench-${Date.now().toString(36)}') returning id`,
   );
-  const insertBatch = `insert into public.projects (organization_id, name)
-    select ${literal(org!.id)}, 'bench ' || g from generate_series(1, ${rows}) g`;
 
   /** Runs `insert` with the trigger on or off and returns the milliseconds it took. */
   async function timed(audited: boolean, insert: () => Promise<unknown>): Promise<number> {
