@@ -32,7 +32,7 @@ export function RoleForm({
         id={`role-${memberId}`}
         name="role"
         defaultValue={role}
-        className={cn(inputClasses, "h-8 w-28 py-0")}
+        className={cn(inputClasses, "h-8! w-28! py-0")}
       >
         {roles.map((option) => (
           <option key={option} value={option}>

@@ -95,7 +95,9 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
     case "invitation.accepted":
       return `accepted the invitation of ${subject(entry, people)}`;
     case "member.added":
-      return `added ${subject(entry, people)} as ${text(changes.role)}`;
+      return changes.user_id === entry.actor_id
+        ? `joined as ${text(changes.role)}`
+        : `added ${subject(entry, people)} as ${text(changes.role)}`;
     case "member.role_changed":
       return `changed ${subject(entry, people)} from ${text(before.role)} to ${text(changes.role)}`;
     case "member.removed":

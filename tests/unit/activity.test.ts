@@ -86,6 +86,16 @@ describe("activity sentences", () => {
     ).toBe(sentence);
   });
 
+  it("says 'joined' when people add themselves (creating a workspace, accepting an invitation)", () => {
+    const joined = entry({
+      action: "member.added",
+      table_name: "organization_members",
+      actor_id: "u1",
+      new_data: { user_id: "u1", role: "owner" },
+    });
+    expect(describeAction(joined)).toBe("joined as owner");
+  });
+
   it("says 'a former member' for someone no longer in the workspace", () => {
     expect(
       describeAction(

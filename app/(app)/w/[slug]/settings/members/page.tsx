@@ -124,6 +124,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
                   {isSelf && (
                     <ConfirmDialog
                       trigger="Leave"
+                      triggerVariant="secondary"
                       title={`Leave ${workspace.name}?`}
                       description="You lose access to this workspace until someone invites you again."
                       confirmLabel="Leave workspace"
