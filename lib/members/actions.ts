@@ -91,76 +91,65 @@ export async function resendInvitation(
     : result;
 }
 
-export async function revokeInvitation(
+/** Calls a team RPC and turns its outcome into a form state; the RPC checks the caller's role. */
+async function callTeamRpc(
   slug: string,
-  _previous: FormState,
-  formData: FormData,
+  rpc: string,
+  args: Record<string, unknown>,
+  success: string,
 ): Promise<FormState> {
+  const supabase = await createClient();
+  const { error } = await supabase.rpc(rpc, args);
+  if (error) return errorState(teamErrorMessage(error));
+  // Roles show in the header and switcher too, so the whole workspace is refreshed.
+  revalidatePath(`/w/${slug}`, "layout");
+  return { status: "success", message: success };
+}
+
+export async function revokeInvitation(slug: string, _previous: FormState, formData: FormData) {
   await requireWorkspace(slug);
   const parsed = parseForm(invitationIdSchema, formData);
   if (!parsed.ok) return errorState("That invitation is not valid.");
-  const supabase = await createClient();
-  const { error } = await supabase.rpc("revoke_invitation", {
-    invitation_id: parsed.data.invitationId,
-  });
-  if (error) return errorState(teamErrorMessage(error));
-  revalidatePath(membersPath(slug));
-  return { status: "success", message: "Invitation revoked." };
+  return callTeamRpc(
+    slug,
+    "revoke_invitation",
+    { invitation_id: parsed.data.invitationId },
+    "Invitation revoked.",
+  );
 }
 
-export async function changeMemberRole(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function changeMemberRole(slug: string, _previous: FormState, formData: FormData) {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(memberRoleSchema, formData);
   if (!parsed.ok) return errorState("Choose a valid role.");
-  const supabase = await createClient();
-  const { error } = await supabase.rpc("update_member_role", {
-    org: workspace.id,
-    member_id: parsed.data.memberId,
-    role: parsed.data.role,
-  });
-  if (error) return errorState(teamErrorMessage(error));
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: "Role updated." };
+  const { memberId, role } = parsed.data;
+  return callTeamRpc(
+    slug,
+    "update_member_role",
+    { org: workspace.id, member_id: memberId, role },
+    "Role updated.",
+  );
 }
 
-export async function removeMember(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function removeMember(slug: string, _previous: FormState, formData: FormData) {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(memberIdSchema, formData);
   if (!parsed.ok) return errorState("That member is not valid.");
-  const supabase = await createClient();
-  const { error } = await supabase.rpc("remove_member", {
-    org: workspace.id,
-    member_id: parsed.data.memberId,
-  });
-  if (error) return errorState(teamErrorMessage(error));
-  revalidatePath(membersPath(slug));
-  return { status: "success", message: "Member removed." };
+  const args = { org: workspace.id, member_id: parsed.data.memberId };
+  return callTeamRpc(slug, "remove_member", args, "Member removed.");
 }
 
-export async function transferOwnership(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function transferOwnership(slug: string, _previous: FormState, formData: FormData) {
   const { workspace } = await requireWorkspace(slug);
   const parsed = parseForm(memberIdSchema, formData);
   if (!parsed.ok) return errorState("That member is not valid.");
-  const supabase = await createClient();
-  const { error } = await supabase.rpc("transfer_ownership", {
-    org: workspace.id,
-    new_owner_id: parsed.data.memberId,
-  });
-  if (error) return errorState(teamErrorMessage(error));
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: "Ownership transferred. You are now an admin." };
+  const args = { org: workspace.id, new_owner_id: parsed.data.memberId };
+  return callTeamRpc(
+    slug,
+    "transfer_ownership",
+    args,
+    "Ownership transferred. You are now an admin.",
+  );
 }
 
 export async function leaveWorkspace(slug: string): Promise<FormState> {

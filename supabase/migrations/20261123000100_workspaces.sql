@@ -41,6 +41,10 @@ begin
     raise exception 'organization_id_immutable' using errcode = '42501',
       hint = 'A row cannot be moved to another workspace.';
   end if;
+  -- restore_project() re-inserts a deleted row as it was, author included.
+  if current_setting('tenantkit.audit_action', true) = 'project.restored' then
+    return new;
+  end if;
   if caller is not null and to_jsonb(new) ? 'created_by' then
     if tg_op = 'INSERT' then
       new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));

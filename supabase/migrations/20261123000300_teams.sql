@@ -408,6 +408,8 @@ begin
   if new_owner_id = caller then
     raise exception 'invalid_member' using errcode = '22023', hint = 'Choose another member.';
   end if;
+  -- Both membership updates are one action in the audit log (see the audit migration).
+  perform set_config('tenantkit.audit_action', 'ownership.transferred', true);
   -- Promote first, so the workspace always has an owner.
   update public.organization_members m set role = 'owner'
   where m.organization_id = org and m.user_id = new_owner_id;
@@ -416,6 +418,7 @@ begin
   end if;
   update public.organization_members m set role = 'admin'
   where m.organization_id = org and m.user_id = caller;
+  perform set_config('tenantkit.audit_action', '', true);
 end;
 $$;
 

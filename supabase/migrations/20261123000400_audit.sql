@@ -276,67 +276,11 @@ create trigger organizations_log_deletion
   for each row execute function public.log_workspace_deletion();
 
 -- ---------------------------------------------------------------------------
--- Named actions for multi-row RPCs.
--- ---------------------------------------------------------------------------
-create or replace function public.transfer_ownership(org uuid, new_owner_id uuid)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  caller uuid := (select auth.uid());
-begin
-  if not public.has_org_role(org, array['owner']) then
-    raise exception 'not_allowed' using errcode = '42501', hint = 'Only an owner can transfer ownership.';
-  end if;
-  if new_owner_id = caller then
-    raise exception 'invalid_member' using errcode = '22023', hint = 'Choose another member.';
-  end if;
-  perform set_config('tenantkit.audit_action', 'ownership.transferred', true);
-  -- Promote first, so the workspace always has an owner.
-  update public.organization_members m set role = 'owner'
-  where m.organization_id = org and m.user_id = new_owner_id;
-  if not found then
-    raise exception 'member_not_found' using errcode = 'PT404';
-  end if;
-  update public.organization_members m set role = 'admin'
-  where m.organization_id = org and m.user_id = caller;
-  perform set_config('tenantkit.audit_action', '', true);
-end;
-$$;
-
--- ---------------------------------------------------------------------------
 -- Restore a deleted project from its audit entry, into the same workspace only.
--- The restore is audited as project.restored. created_by and created_at are kept.
+-- The restore is audited as project.restored; guard_tenant_row() keeps the
+-- original author for it. (Multi-row RPCs name their action the same way, e.g.
+-- transfer_ownership() with ownership.transferred.)
 -- ---------------------------------------------------------------------------
-create or replace function public.guard_tenant_row()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  caller uuid := (select auth.uid());
-begin
-  if tg_op = 'UPDATE' and new.organization_id is distinct from old.organization_id then
-    raise exception 'organization_id_immutable' using errcode = '42501',
-      hint = 'A row cannot be moved to another workspace.';
-  end if;
-  -- A restore (restore_project) re-inserts the original row, author included.
-  if current_setting('tenantkit.audit_action', true) = 'project.restored' then
-    return new;
-  end if;
-  if caller is not null and to_jsonb(new) ? 'created_by' then
-    if tg_op = 'INSERT' then
-      new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));
-    elsif (to_jsonb(new) -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
-      raise exception 'created_by_immutable' using errcode = '42501';
-    end if;
-  end if;
-  return new;
-end;
-$$;
-
 create function public.restore_project(audit_log_id bigint)
 returns uuid
 language plpgsql

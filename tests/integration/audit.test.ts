@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  addMember,
+  createTeam,
+  type TestTeam,
   anonClient,
   createWorkspace,
   serviceClient,
@@ -59,25 +60,10 @@ const ok = async <T extends { error: unknown }>(result: PromiseLike<T>) => {
   return settled;
 };
 
-interface Team {
-  orgId: string;
-  owner: TestUser;
-  admin: TestUser;
-  member: TestUser;
-}
-
-async function makeTeam(label: string): Promise<Team> {
-  const owner = await signUpUser(stack, uniqueEmail(`${label}-owner`));
-  const admin = await signUpUser(stack, uniqueEmail(`${label}-admin`));
-  const member = await signUpUser(stack, uniqueEmail(`${label}-member`));
-  const org = await createWorkspace(owner, `Audit ${label}`, `${label}-${Date.now().toString(36)}`);
-  await addMember(stack, org.id, admin, "admin");
-  await addMember(stack, org.id, member, "member");
-  return { orgId: org.id, owner, admin, member };
-}
+const makeTeam = (label: string) => createTeam(stack, label);
 
 describe("every write path leaves exactly one correct entry", () => {
-  let team: Team;
+  let team: TestTeam;
   beforeAll(async () => {
     team = await makeTeam("paths");
   });
@@ -287,7 +273,7 @@ describe("every write path leaves exactly one correct entry", () => {
 });
 
 describe("append-only for everyone", () => {
-  let team: Team;
+  let team: TestTeam;
   let outsider: TestUser;
   let entryId: number;
 

@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  addMember,
+  createTeam,
+  type TestTeam,
   anonClient,
   createWorkspace,
   signUpUser,
@@ -17,22 +18,7 @@ import { literal, runSql } from "../support/sql";
 
 const stack = inject("stack");
 
-interface Team {
-  orgId: string;
-  owner: TestUser;
-  admin: TestUser;
-  member: TestUser;
-}
-
-async function makeTeam(label: string): Promise<Team> {
-  const owner = await signUpUser(stack, uniqueEmail(`${label}-owner`));
-  const admin = await signUpUser(stack, uniqueEmail(`${label}-admin`));
-  const member = await signUpUser(stack, uniqueEmail(`${label}-member`));
-  const org = await createWorkspace(owner, `Team ${label}`, `${label}-${Date.now().toString(36)}`);
-  await addMember(stack, org.id, admin, "admin");
-  await addMember(stack, org.id, member, "member");
-  return { orgId: org.id, owner, admin, member };
-}
+const makeTeam = (label: string) => createTeam(stack, label);
 
 const roleOf = async (orgId: string, userId: string) =>
   (
@@ -61,7 +47,7 @@ async function invite(by: TestUser, orgId: string, email: string, role = "member
 }
 
 describe("invitations", () => {
-  let acme: Team;
+  let acme: TestTeam;
   let bob: TestUser; // owner of another workspace
   let dave: TestUser;
 

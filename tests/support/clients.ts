@@ -53,3 +53,21 @@ export async function addMember(
     .insert({ organization_id: organizationId, user_id: user.id, role });
   if (error) throw new Error(`add member ${user.email}: ${error.message}`);
 }
+
+export interface TestTeam {
+  orgId: string;
+  owner: TestUser;
+  admin: TestUser;
+  member: TestUser;
+}
+
+/** A workspace with a real owner, admin and member, all signed up through the API. */
+export async function createTeam(stack: TestStackInfo, label: string): Promise<TestTeam> {
+  const owner = await signUpUser(stack, uniqueEmail(`${label}-owner`));
+  const admin = await signUpUser(stack, uniqueEmail(`${label}-admin`));
+  const member = await signUpUser(stack, uniqueEmail(`${label}-member`));
+  const org = await createWorkspace(owner, `Team ${label}`, `${label}-${randomUUID().slice(0, 8)}`);
+  await addMember(stack, org.id, admin, "admin");
+  await addMember(stack, org.id, member, "member");
+  return { orgId: org.id, owner, admin, member };
+}
