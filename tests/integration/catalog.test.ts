@@ -126,7 +126,14 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
     expect(checkCatalog(fakeSnapshot())).toEqual([]);
   });
 
-  const defects: { defect: string; snapshot: CatalogSnapshot; rule: RuleId; mentions: string }[] = [
+  const defects: {
+    defect: string;
+    snapshot: CatalogSnapshot;
+    rule: RuleId;
+    mentions: string;
+    /** Other rules the same defect breaks as well. */
+    also?: RuleId[];
+  }[] = [
     {
       defect: "RLS disabled",
       snapshot: widgetsWith((t) => (t.rlsEnabled = false)),
@@ -174,6 +181,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       ),
       rule: "tenant-id-index",
       mentions: "create index widgets_org_idx",
+      also: ["foreign-key-index"],
     },
     {
       defect: "only a partial index on organization_id",
@@ -182,6 +190,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       ),
       rule: "tenant-id-index",
       mentions: "create index",
+      also: ["foreign-key-index"],
     },
     {
       defect: "no guard trigger",
@@ -210,6 +219,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       snapshot: widgetsWith((t) => (t.policies = [])),
       rule: "tenant-select-policy",
       mentions: "for select to authenticated",
+      also: ["grants-match-policies"],
     },
     {
       defect: "select policy only restrictive",
@@ -218,6 +228,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       ),
       rule: "tenant-select-policy",
       mentions: "for select to authenticated",
+      also: ["grants-match-policies"],
     },
     {
       defect: "policy without a role (targets public)",
@@ -319,14 +330,106 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       rule: "view-security-invoker",
       mentions: "cannot have RLS",
     },
+    {
+      defect: "a foreign key without an index",
+      snapshot: widgetsWith((t) =>
+        t.foreignKeys.push({
+          name: "widgets_owner_id_fkey",
+          columns: ["owner_id"],
+          referencedTable: "auth.users",
+          referencedColumns: ["id"],
+        }),
+      ),
+      rule: "foreign-key-index",
+      mentions: "create index widgets_owner_id_idx on public.widgets (owner_id)",
+    },
+    {
+      defect: "auth.uid() called per row in a policy",
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "own rows",
+          command: "select",
+          roles: ["authenticated"],
+          permissive: true,
+          using: "(created_by = auth.uid())",
+          withCheck: null,
+        }),
+      ),
+      rule: "policy-initplan",
+      mentions: "calls auth.uid() once per row",
+    },
+    {
+      defect: "a set-returning helper called per row (in, not = any (array(select ...)))",
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "members insert",
+          command: "insert",
+          roles: ["authenticated"],
+          permissive: true,
+          using: null,
+          withCheck:
+            "(organization_id IN ( SELECT get_user_org_ids() AS ids) OR (organization_id = ANY (get_org_array())))",
+        }),
+      ),
+      rule: "policy-initplan",
+      mentions: "get_org_array()",
+      also: ["grants-match-policies"],
+    },
+    {
+      defect: "current_setting() read per row in a policy",
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "claims read",
+          command: "select",
+          roles: ["authenticated"],
+          permissive: true,
+          using:
+            "((current_setting('request.jwt.claims'::text, true))::jsonb ->> 'org') = organization_id::text",
+          withCheck: null,
+        }),
+      ),
+      rule: "policy-initplan",
+      mentions: "current_setting('request.jwt.claims'::text, true)",
+    },
+    {
+      defect: "TRUNCATE granted to authenticated",
+      snapshot: widgetsWith((t) =>
+        t.grants.push({ grantee: "authenticated", privilege: "TRUNCATE", column: null }),
+      ),
+      rule: "grants-match-policies",
+      mentions: "bypasses RLS",
+    },
+    {
+      defect: "DELETE granted without a delete policy",
+      snapshot: widgetsWith((t) =>
+        t.grants.push({ grantee: "authenticated", privilege: "DELETE", column: null }),
+      ),
+      rule: "grants-match-policies",
+      mentions: "no permissive delete policy",
+    },
+    {
+      defect: "an update policy without the UPDATE privilege",
+      snapshot: widgetsWith((t) =>
+        t.policies.push({
+          name: "admins update",
+          command: "update",
+          roles: ["authenticated"],
+          permissive: true,
+          using: "has_org_role(organization_id, ARRAY['admin'::text])",
+          withCheck: null,
+        }),
+      ),
+      rule: "grants-match-policies",
+      mentions: "holds no UPDATE privilege",
+    },
   ];
 
   it.each(defects)(
     "report $defect as $rule, naming the object and the fix",
-    ({ snapshot, rule, mentions }) => {
+    ({ snapshot, rule, mentions, also = [] }) => {
       const violations = checkCatalog(snapshot);
-      expect(violations.map((violation) => violation.rule)).toEqual([rule]);
-      const [violation] = violations;
+      expect(violations.map((violation) => violation.rule).sort()).toEqual([rule, ...also].sort());
+      const violation = violations.find((v) => v.rule === rule);
       expect(violation?.message).toMatch(/^public\.\w+/);
       expect(violation?.message).toContain(mentions);
     },
@@ -338,7 +441,16 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       columns: [{ name: "id", notNull: true }],
       foreignKeys: [],
       triggers: [],
-      policies: [],
+      policies: [
+        {
+          name: "anyone signed in reads",
+          command: "select",
+          roles: ["authenticated"],
+          permissive: true,
+          using: "true",
+          withCheck: null,
+        },
+      ],
       indexes: [],
     };
     expect(checkCatalog(fakeSnapshot({ tables: [lookup] }))).toEqual([]);

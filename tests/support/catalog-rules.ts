@@ -37,6 +37,11 @@ export const RULES = {
   "security-definer-not-anon": "no security definer function is executable by anon or PUBLIC",
   "view-security-invoker":
     "every view in an exposed schema runs as the caller (security_invoker), no materialized views",
+  "foreign-key-index": "every foreign key is covered by an index that starts with its columns",
+  "policy-initplan":
+    "policies wrap auth.uid(), auth.jwt(), current_setting() and other row-independent calls in (select ...)",
+  "grants-match-policies":
+    "authenticated holds exactly the table privileges its policies use: no TRUNCATE/REFERENCES/TRIGGER, no privilege without a policy, no policy without a privilege",
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -57,6 +62,9 @@ export const isTenantTable = (table: CatalogTable) =>
 export function checkCatalog(snapshot: CatalogSnapshot): Violation[] {
   return [
     ...snapshot.tables.flatMap(checkTable),
+    ...snapshot.tables.flatMap(checkForeignKeyIndexes),
+    ...snapshot.tables.flatMap(checkPolicyInitplans),
+    ...snapshot.tables.flatMap(checkGrantsMatchPolicies),
     ...snapshot.views.flatMap(checkView),
     ...snapshot.functions.flatMap(checkFunction),
   ];
@@ -210,6 +218,138 @@ function checkFunction(fn: CatalogFunction): Violation[] {
       object: name,
       message: `${signature}: executable by ${untrusted.join(", ")}. Add: revoke execute on function ${signature} from public, anon; grant execute on function ${signature} to authenticated;`,
     });
+  }
+  return violations;
+}
+
+/**
+ * Postgres does not index the referencing side of a foreign key. Without an index,
+ * every delete or key update on the referenced table scans this one (a workspace
+ * deletion cascades through every tenant table), and joins along the key scan too.
+ * Covered means: some non-partial index starts with exactly the key's columns.
+ */
+function checkForeignKeyIndexes(table: CatalogTable): Violation[] {
+  const name = qualified(table);
+  return table.foreignKeys.flatMap((fk) => {
+    const covered = table.indexes.some(
+      (index) =>
+        !index.partial &&
+        index.columns.length >= fk.columns.length &&
+        fk.columns.every((column) => index.columns.slice(0, fk.columns.length).includes(column)),
+    );
+    if (covered) return [];
+    const columns = fk.columns.join(", ");
+    return [
+      {
+        rule: "foreign-key-index" as const,
+        object: name,
+        message: `${name}: foreign key ${fk.name} (${columns}) -> ${fk.referencedTable} has no covering index. Add: create index ${table.name}_${fk.columns.join("_")}_idx on ${name} (${columns});`,
+      },
+    ];
+  });
+}
+
+/**
+ * A call that does not depend on the row (auth.uid(), auth.jwt(), current_setting(...),
+ * a helper such as get_user_org_ids()) is evaluated once per row unless it is wrapped
+ * in a scalar subquery, which Postgres runs once per statement as an initplan
+ * (Supabase's "auth_rls_initplan" advice). Policies are read in their deparsed form
+ * (pg_policies), where a wrapped call reads "( SELECT auth.uid() AS uid)".
+ */
+const CALL = /((?:"?[A-Za-z_][\w$]*"?\.)?"?[A-Za-z_][\w$]*"?)\s*\(/g;
+
+/** Calls in a deparsed expression that run once per row: zero-argument calls and current_setting(...), not wrapped in "SELECT". */
+export function unwrappedCalls(expression: string): string[] {
+  const found: string[] = [];
+  for (const match of expression.matchAll(CALL)) {
+    const fn = (match[1] ?? "").replace(/"/g, "").toLowerCase();
+    const open = (match.index ?? 0) + match[0].length;
+    // The argument list, up to the matching parenthesis.
+    let depth = 1;
+    let close = open;
+    while (close < expression.length && depth > 0) {
+      if (expression[close] === "(") depth++;
+      else if (expression[close] === ")") depth--;
+      close++;
+    }
+    const args = expression.slice(open, close - 1).trim();
+    const rowIndependent = args === "" || fn.endsWith("current_setting");
+    if (!rowIndependent || ["array", "any", "all", "exists", "in"].includes(fn)) continue;
+    if (/select\s+$/i.test(expression.slice(0, match.index ?? 0))) continue;
+    found.push(`${match[1]}(${args})`);
+  }
+  return found;
+}
+
+function checkPolicyInitplans(table: CatalogTable): Violation[] {
+  const name = qualified(table);
+  return table.policies.flatMap((policy) => {
+    const calls = [
+      ...new Set([
+        ...unwrappedCalls(policy.using ?? ""),
+        ...unwrappedCalls(policy.withCheck ?? ""),
+      ]),
+    ];
+    if (calls.length === 0) return [];
+    return [
+      {
+        rule: "policy-initplan" as const,
+        object: name,
+        message: `${name}: policy "${policy.name}" calls ${calls.join(", ")} once per row. Wrap each in a subquery: (select auth.uid()), or "= any (array(select public.get_user_org_ids()))" for a set.`,
+      },
+    ];
+  });
+}
+
+const POLICY_VERBS = ["select", "insert", "update", "delete"] as const;
+
+/**
+ * Grants and policies say the same thing twice, on purpose: hosted Supabase checks
+ * both, Supabase Lite only the policies (docs/local-stack.md). A privilege without a
+ * policy is a door that only RLS keeps shut; a policy without a privilege is dead on
+ * hosted and alive locally, so the two environments disagree. TRUNCATE ignores RLS
+ * altogether, and REFERENCES / TRIGGER have no use for an API role.
+ */
+function checkGrantsMatchPolicies(table: CatalogTable): Violation[] {
+  const name = qualified(table);
+  const violations: Violation[] = [];
+  const held = new Set(
+    table.grants
+      .filter((grant) => grant.grantee === "authenticated")
+      .map((grant) => grant.privilege.toLowerCase()),
+  );
+  const policyVerbs = new Set(
+    table.policies
+      .filter(
+        (policy) =>
+          policy.permissive &&
+          (policy.roles.includes("authenticated") || policy.roles.includes("public")),
+      )
+      .flatMap((policy) => (policy.command === "all" ? [...POLICY_VERBS] : [policy.command])),
+  );
+  for (const privilege of held) {
+    if (!(POLICY_VERBS as readonly string[]).includes(privilege)) {
+      violations.push({
+        rule: "grants-match-policies",
+        object: name,
+        message: `${name}: authenticated holds ${privilege.toUpperCase()}, which no API request needs${privilege === "truncate" ? " and which bypasses RLS" : ""}. Add: revoke ${privilege} on ${name} from authenticated;`,
+      });
+    } else if (!policyVerbs.has(privilege as (typeof POLICY_VERBS)[number])) {
+      violations.push({
+        rule: "grants-match-policies",
+        object: name,
+        message: `${name}: authenticated holds ${privilege.toUpperCase()} but no permissive ${privilege} policy exists. Revoke it ("revoke ${privilege} on ${name} from authenticated;") or add the policy that says who may.`,
+      });
+    }
+  }
+  for (const verb of policyVerbs) {
+    if (!held.has(verb)) {
+      violations.push({
+        rule: "grants-match-policies",
+        object: name,
+        message: `${name}: a ${verb} policy exists but authenticated holds no ${verb.toUpperCase()} privilege, so hosted Supabase refuses what the local stack allows. Grant it ("grant ${verb} (...) on ${name} to authenticated;") or drop the policy.`,
+      });
+    }
   }
   return violations;
 }

@@ -67,6 +67,8 @@ export interface CatalogTable {
   schema: string;
   name: string;
   rlsEnabled: boolean;
+  /** Primary key columns, in order ([] when the table has none). */
+  primaryKey?: string[];
   columns: CatalogColumn[];
   indexes: CatalogIndex[];
   foreignKeys: CatalogForeignKey[];
@@ -93,6 +95,8 @@ export interface CatalogFunction {
   config: string[];
   /** Roles holding EXECUTE, "PUBLIC" included. */
   executableBy: string[];
+  /** pg_get_function_result, e.g. "trigger", "SETOF uuid", "jsonb". */
+  returns?: string;
 }
 
 export interface CatalogSnapshot {
@@ -129,6 +133,13 @@ select jsonb_build_object(
       'schema', r.schema,
       'name', r.name,
       'rlsEnabled', r.relrowsecurity,
+      'primaryKey', coalesce((
+        select jsonb_agg(pa.attname order by k.ord)
+        from pg_catalog.pg_index pi
+        cross join unnest(pi.indkey::int2[]) with ordinality as k(attnum, ord)
+        join pg_catalog.pg_attribute pa on pa.attrelid = r.oid and pa.attnum = k.attnum
+        where pi.indrelid = r.oid and pi.indisprimary
+      ), '[]'::jsonb),
       'columns', coalesce((
         select jsonb_agg(jsonb_build_object('name', a.attname, 'notNull', a.attnotnull) order by a.attnum)
         from pg_catalog.pg_attribute a
@@ -239,6 +250,7 @@ select jsonb_build_object(
       'name', p.proname,
       'args', pg_catalog.pg_get_function_identity_arguments(p.oid),
       'securityDefiner', p.prosecdef,
+      'returns', pg_catalog.pg_get_function_result(p.oid),
       'config', to_jsonb(coalesce(p.proconfig, array[]::text[])),
       'executableBy', (
         select coalesce(jsonb_agg(distinct case when acl.grantee = 0 then 'PUBLIC' else acl.grantee::regrole::text end), '[]'::jsonb)
