@@ -1,12 +1,19 @@
 /**
  * `npm test`: every suite, in order: unit and integration (Vitest, against a
- * throwaway local stack), then the browser tests (Playwright + system Chromium).
- * Each suite runs even if an earlier one failed; the exit code is non-zero if any
- * did. The last line counts the tests of all suites: "N passed, N failed".
+ * throwaway local stack on PGlite), the integration suites again on a real
+ * PostgreSQL server, Supabase's advisors on the migrated schema, then the browser
+ * tests (Playwright + system Chromium). Each suite runs even if an earlier one
+ * failed; the exit code is non-zero if any did. The last line counts the tests of
+ * all suites: "N passed, N failed".
+ *
+ * The PostgreSQL suites need a server (tests/support/postgres-server.ts;
+ * TENANTKIT_TEST_POSTGRES_URL). Without one they are skipped, loudly, and counted
+ * as skipped; under CI (CI=true) a missing server is a failure instead.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { postgresServerProblem, postgresServerUrl, redact } from "../tests/support/postgres-server";
 import { projectRoot } from "./lib/local-env";
 
 const bin = (name: string) => path.join(projectRoot, "node_modules/.bin", name);
@@ -25,32 +32,56 @@ interface Suite {
   env?: Record<string, string>;
   report: string;
   count: (report: unknown) => Counts;
+  /** Needs the PostgreSQL server. */
+  postgres?: boolean;
 }
+
+const countVitest = (report: unknown): Counts => {
+  const r = report as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
+};
+
+const vitestArgs = (projects: string[], report: string) => [
+  "run",
+  ...projects.flatMap((project) => ["--project", project]),
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${path.join(reports, report)}`,
+];
 
 const suites: Suite[] = [
   {
-    name: "unit + integration (Vitest)",
+    name: "unit + integration on PGlite (Vitest)",
     command: bin("vitest"),
-    args: [
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${path.join(reports, "vitest.json")}`,
-    ],
+    args: vitestArgs(["unit", "integration"], "vitest.json"),
     report: "vitest.json",
-    count: (report) => {
-      const r = report as {
-        numPassedTests: number;
-        numFailedTests: number;
-        numPendingTests: number;
-        numTodoTests: number;
-      };
-      return {
-        passed: r.numPassedTests,
-        failed: r.numFailedTests,
-        skipped: r.numPendingTests + r.numTodoTests,
-      };
-    },
+    count: countVitest,
+  },
+  {
+    name: "integration on PostgreSQL (Vitest)",
+    command: bin("vitest"),
+    args: vitestArgs(["integration"], "vitest-postgres.json"),
+    env: { TENANTKIT_TEST_DRIVER: "postgres" },
+    report: "vitest-postgres.json",
+    count: countVitest,
+    postgres: true,
+  },
+  {
+    name: "Supabase advisors on PostgreSQL (supabase db advisors --fail-on warn)",
+    command: bin("vitest"),
+    args: vitestArgs(["advisors"], "vitest-advisors.json"),
+    report: "vitest-advisors.json",
+    count: countVitest,
+    postgres: true,
   },
   {
     name: "browser (Playwright)",
@@ -74,8 +105,26 @@ const suites: Suite[] = [
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+const postgresProblem = suites.some((suite) => suite.postgres)
+  ? await postgresServerProblem()
+  : null;
+const ci = process.env.CI === "true" || process.env.CI === "1";
+
 const results = suites.map((suite) => {
   console.log(`\n━━ ${suite.name} ━━`);
+  if (suite.postgres && postgresProblem) {
+    const message = `no usable PostgreSQL server (${postgresProblem}). Start one and point TENANTKIT_TEST_POSTGRES_URL at it (default ${redact(postgresServerUrl())}); see docs/local-stack.md.`;
+    console.log(`${ci ? "FAILED (CI requires it)" : "SKIPPED"}: ${message}`);
+    return {
+      ...suite,
+      passed: 0,
+      failed: ci ? 1 : 0,
+      skipped: ci ? 0 : 1,
+      ok: !ci,
+      seconds: 0,
+      note: ci ? "failed: no PostgreSQL server" : "SKIPPED: no PostgreSQL server",
+    };
+  }
   const started = Date.now();
   const { status } = spawnSync(suite.command, suite.args, {
     cwd: projectRoot,
@@ -93,13 +142,14 @@ const results = suites.map((suite) => {
     // (see scripts/stack/local-stack.ts) still fails here on its report.
     ok: status === 0 && counts.failed === 0 && counts.passed > 0,
     seconds: Math.round((Date.now() - started) / 1000),
+    note: "",
   };
 });
 
 console.log("\n━━ summary ━━");
 for (const result of results) {
   console.log(
-    `${result.ok ? "✓" : "✗"} ${result.name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (${result.seconds}s)`,
+    `${result.ok ? "✓" : "✗"} ${result.name}: ${result.note || `${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (${result.seconds}s)`}`,
   );
 }
 const total = (key: keyof Counts) => results.reduce((sum, result) => sum + result[key], 0);

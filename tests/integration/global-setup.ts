@@ -1,5 +1,7 @@
 import type { TestProject } from "vitest/node";
+import { readApiPrivileges, restoreApiPrivileges } from "../support/api-grants";
 import { readCatalogSnapshot } from "../support/catalog-snapshot";
+import { createTestDatabase, redact, type TestDatabase } from "../support/postgres-server";
 import { runSql } from "../support/sql";
 import { startTestStack } from "../support/test-stack";
 
@@ -7,21 +9,61 @@ declare module "vitest" {
   export interface ProvidedContext {
     stack: import("../support/test-stack").TestStackInfo;
     catalog: import("../support/catalog-snapshot").CatalogSnapshot;
+    /** The script that gives anon and authenticated back the privileges the migrations wrote. */
+    apiPrivileges: string;
   }
 }
 
+/**
+ * One stack for the integration project. TENANTKIT_TEST_DRIVER=postgres runs it on
+ * a fresh database of a real PostgreSQL server (tests/support/postgres-server.ts);
+ * the default is PGlite.
+ */
 export default async function setup(project: TestProject) {
-  const { info, stop } = await startTestStack({});
+  const driver = process.env.TENANTKIT_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
+  let database: TestDatabase | undefined;
+  if (driver === "postgres") {
+    database = await createTestDatabase();
+    console.log(`integration: PostgreSQL database ${redact(database.url)}`);
+  }
+  const { info, stop } = await startTestStack({ driver, dbUrl: database?.url });
+  const query = (sql: string) => runSql(info, sql);
+  const teardown = async () => {
+    await stop();
+    await database?.drop();
+  };
   try {
     // Read the catalog now, before any API request: Supabase Lite grants ALL on every
     // table of an RLS schema to anon/authenticated at its first request, after which
     // the snapshot would show Lite's grants instead of the ones the migrations wrote
     // (which are what hosted Supabase enforces).
-    project.provide("catalog", await readCatalogSnapshot((sql) => runSql(info, sql), ["public"]));
+    project.provide("catalog", await readCatalogSnapshot(query, ["public"]));
+    // Then let Lite do that granting, and take it back: the suites run against the
+    // privileges the migrations wrote, as on hosted Supabase (tests/support/api-grants.ts).
+    const privileges = await readApiPrivileges(query);
+    const first = await fetch(`${info.url}/rest/v1/organizations?select=id&limit=1`, {
+      headers: { apikey: info.publishableKey },
+    });
+    await first.body?.cancel();
+    await restoreApiPrivileges(query, privileges);
+    project.provide("apiPrivileges", privileges);
+
+    project.provide("stack", info);
+    return async () => {
+      try {
+        // Nothing may have re-granted behind the suites' back (the "RLS alone" pass
+        // grants everything on purpose, and restores).
+        const after = await readApiPrivileges(query);
+        if (after !== privileges)
+          throw new Error(
+            "the API roles' privileges changed during the run: some suite did not run against the migrated grants",
+          );
+      } finally {
+        await teardown();
+      }
+    };
   } catch (error) {
-    await stop();
+    await teardown();
     throw error;
   }
-  project.provide("stack", info);
-  return stop;
 }

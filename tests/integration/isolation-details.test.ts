@@ -1,18 +1,14 @@
 /**
- * Isolation matrix: each actor tries each verb on each tenant table (and the
- * create_organization RPC) through the real HTTP API, as a real signed-up user.
- * The expected allow/deny is data (`expected` below); one test per cell.
+ * Hand-written isolation checks that complement the generated attack matrix
+ * (attack-matrix.test.ts, expectations in tests/access-specs.ts): specific attacks on
+ * projects and memberships and the create_organization contract, each judged by its
+ * effect, re-read with the service client.
  *
- * "deny" means nothing was read or nothing changed, whatever the API answered.
- * Supabase Lite does not enforce table/column GRANTs (it grants ALL to anon and
- * authenticated at its first request), so a refused write may surface as an RLS
- * error, a trigger error, or a success that touched 0 rows; hosted Supabase may
- * answer "permission denied" instead. So every write is judged by its effect,
- * re-read with the service client, never by the response alone.
+ * Until the matrix was generated from the catalog, this file held the hand-written
+ * actor x verb matrix; its cells are now rows of tests/access-specs.ts.
  *
  * The service client arranges data and observes effects; it never decides access.
  */
-import type { SupabaseClient } from "@supabase/supabase-js";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -25,47 +21,9 @@ import {
   type TestUser,
 } from "../support/clients";
 
-type Actor = "anon" | "outsider" | "member" | "admin" | "owner";
-type Verdict = "allow" | "deny";
-type Verb = "select" | "insert" | "update" | "delete";
+type Actor = "outsider" | "member" | "admin" | "owner";
 type Table = "organizations" | "organization_members" | "projects";
 type Role = "owner" | "admin" | "member";
-
-const ACTORS: Actor[] = ["anon", "outsider", "member", "admin", "owner"];
-const VERBS: Verb[] = ["select", "insert", "update", "delete"];
-const TABLES: Table[] = ["organizations", "organization_members", "projects"];
-
-/** anon, outsider (owner of another workspace), member, admin, owner: verdict on workspace A's rows. */
-const row = (anon: Verdict, outsider: Verdict, member: Verdict, admin: Verdict, owner: Verdict) =>
-  ({ anon, outsider, member, admin, owner }) satisfies Record<Actor, Verdict>;
-
-// The policy, as data. Columns: anon, outsider, member, admin, owner.
-const expected: Record<Table, Record<Verb, Record<Actor, Verdict>>> = {
-  organizations: {
-    select: row("deny", "deny", "allow", "allow", "allow"),
-    insert: row("deny", "deny", "deny", "deny", "deny"), // only through create_organization()
-    update: row("deny", "deny", "deny", "allow", "allow"),
-    delete: row("deny", "deny", "deny", "deny", "allow"),
-  },
-  organization_members: {
-    select: row("deny", "deny", "allow", "allow", "allow"),
-    // Memberships are written only by security definer RPCs, even for owners.
-    insert: row("deny", "deny", "deny", "deny", "deny"),
-    update: row("deny", "deny", "deny", "deny", "deny"),
-    delete: row("deny", "deny", "deny", "deny", "deny"),
-  },
-  projects: {
-    select: row("deny", "deny", "allow", "allow", "allow"),
-    insert: row("deny", "deny", "allow", "allow", "allow"),
-    update: row("deny", "deny", "deny", "allow", "allow"),
-    delete: row("deny", "deny", "deny", "deny", "allow"),
-  },
-};
-
-const expectedRpc: Record<"create_organization", Record<Actor, Verdict>> = {
-  // Any signed-in user may create a workspace (and becomes its owner); anon may not.
-  create_organization: row("deny", "allow", "allow", "allow", "allow"),
-};
 
 // ---------------------------------------------------------------------------
 // Fixture
@@ -199,49 +157,6 @@ async function membershipId(workspaceId: string, userId: string): Promise<string
  * deletes or modifies it, so no cell depends on what another cell did.
  * With `bystander`, the bystander is also a plain member (the subject of membership updates/deletes).
  */
-async function freshCopy(target: Target, options: { bystander: boolean }): Promise<string> {
-  const id = await arrangeId(
-    "workspace",
-    service
-      .from("organizations")
-      .insert({ name: "Matrix copy", slug: `matrix-copy-${suffix()}` })
-      .select("id")
-      .single(),
-  );
-  const members = options.bystander
-    ? [...target.members, { user: fixture.bystander, role: "member" as const }]
-    : target.members;
-  for (const { user, role } of members) await addMember(stack, id, user, role);
-  return id;
-}
-
-function clientFor(actor: Actor): SupabaseClient {
-  return actor === "anon" ? anonClient(stack) : fixture.users[actor].client;
-}
-
-// ---------------------------------------------------------------------------
-// Attempts: each does the operation as the actor, then observes its effect.
-// ---------------------------------------------------------------------------
-
-interface Observation {
-  /** What actually happened: the row was read / the change is in the database. */
-  effect: boolean;
-  /** The API response, for the failure message. */
-  response: {
-    error: { code?: string; message: string } | null;
-    data?: unknown;
-    count?: number | null;
-  };
-}
-
-type Attempt = (client: SupabaseClient, target: Target) => Promise<Observation>;
-
-const summarize = (response: Observation["response"]) =>
-  JSON.stringify({
-    error: response.error && { code: response.error.code, message: response.error.message },
-    data: response.data,
-  });
-
 async function rowExists(
   table: Table,
   column: string,
@@ -262,174 +177,6 @@ async function readColumn(table: Table, id: string, column: string): Promise<unk
 }
 
 /** A select is allowed when the row comes back; an empty result or an error is a denial. */
-async function selectById(client: SupabaseClient, table: Table, id: string): Promise<Observation> {
-  const response = await client.from(table).select("id").eq("id", id);
-  const effect = !response.error && (response.data ?? []).some((r: { id: string }) => r.id === id);
-  return { effect, response };
-}
-
-const attempts: Record<Table, Record<Verb, Attempt>> = {
-  organizations: {
-    select: (client, target) => selectById(client, "organizations", target.workspaceId),
-    insert: async (client) => {
-      const slug = `matrix-direct-${suffix()}`;
-      const response = await client.from("organizations").insert({ name: "Direct insert", slug });
-      return { effect: await rowExists("organizations", "slug", slug), response };
-    },
-    update: async (client, target) => {
-      const id = await freshCopy(target, { bystander: false });
-      const name = `Renamed ${suffix()}`;
-      const response = await client.from("organizations").update({ name }).eq("id", id);
-      return { effect: (await readColumn("organizations", id, "name")) === name, response };
-    },
-    delete: async (client, target) => {
-      const id = await freshCopy(target, { bystander: false });
-      const response = await client.from("organizations").delete().eq("id", id);
-      return { effect: !(await rowExists("organizations", "id", id)), response };
-    },
-  },
-  organization_members: {
-    select: (client, target) =>
-      selectById(client, "organization_members", target.ownerMembershipId),
-    insert: async (client, target) => {
-      // Making someone an owner is the most valuable membership write an attacker could get.
-      const id = await freshCopy(target, { bystander: false });
-      const response = await client
-        .from("organization_members")
-        .insert({ organization_id: id, user_id: fixture.bystander.id, role: "owner" });
-      return {
-        effect: await rowExists("organization_members", "organization_id", id, {
-          user_id: fixture.bystander.id,
-        }),
-        response,
-      };
-    },
-    update: async (client, target) => {
-      const id = await freshCopy(target, { bystander: true });
-      const bystanderMembership = await membershipId(id, fixture.bystander.id);
-      const response = await client
-        .from("organization_members")
-        .update({ role: "owner" })
-        .eq("id", bystanderMembership);
-      return {
-        effect: (await readColumn("organization_members", bystanderMembership, "role")) === "owner",
-        response,
-      };
-    },
-    delete: async (client, target) => {
-      const id = await freshCopy(target, { bystander: true });
-      const bystanderMembership = await membershipId(id, fixture.bystander.id);
-      const response = await client
-        .from("organization_members")
-        .delete()
-        .eq("id", bystanderMembership);
-      return {
-        effect: !(await rowExists("organization_members", "id", bystanderMembership)),
-        response,
-      };
-    },
-  },
-  projects: {
-    select: (client, target) => selectById(client, "projects", target.projectId),
-    insert: async (client, target) => {
-      const name = `Inserted ${suffix()}`;
-      const response = await client
-        .from("projects")
-        .insert({ organization_id: target.workspaceId, name });
-      return {
-        effect: await rowExists("projects", "name", name, { organization_id: target.workspaceId }),
-        response,
-      };
-    },
-    update: async (client, target) => {
-      const id = await arrangeProject(target.workspaceId, target.owner);
-      const name = `Renamed ${suffix()}`;
-      const response = await client.from("projects").update({ name }).eq("id", id);
-      return { effect: (await readColumn("projects", id, "name")) === name, response };
-    },
-    delete: async (client, target) => {
-      const id = await arrangeProject(target.workspaceId, target.owner);
-      const response = await client.from("projects").delete().eq("id", id);
-      return { effect: !(await rowExists("projects", "id", id)), response };
-    },
-  },
-};
-
-/**
- * Turns an observation into a verdict. A change that happened while the API
- * reported an error is its own verdict, which matches no expectation.
- */
-function verdictOf({
-  effect,
-  response,
-}: Observation): Verdict | "allow, but the API reported an error" {
-  if (!effect) return "deny";
-  return response.error ? "allow, but the API reported an error" : "allow";
-}
-
-// ---------------------------------------------------------------------------
-// The matrix
-// ---------------------------------------------------------------------------
-
-interface Cell {
-  table: Table;
-  verb: Verb;
-  actor: Actor;
-  on: "workspace A" | "its own workspace B";
-  expect: Verdict;
-}
-
-const cells: Cell[] = TABLES.flatMap((table) =>
-  VERBS.flatMap((verb) => [
-    ...ACTORS.map((actor): Cell => ({
-      table,
-      verb,
-      actor,
-      on: "workspace A",
-      expect: expected[table][verb][actor],
-    })),
-    // Control: the outsider is a working user, it is denied in A for not being a member.
-    // In its own workspace it gets exactly what A's owner gets in A.
-    ...(table === "organizations" && verb === "insert"
-      ? [] // does not target a workspace: the same request as the workspace A cell
-      : [
-          {
-            table,
-            verb,
-            actor: "outsider",
-            on: "its own workspace B",
-            expect: expected[table][verb].owner,
-          } satisfies Cell,
-        ]),
-  ]),
-);
-
-describe("RLS matrix: tables", () => {
-  it.each(cells)("$table $verb by $actor on $on: $expect", async (cell) => {
-    const target = cell.on === "workspace A" ? fixture.workspaceA : fixture.workspaceB;
-    const observation = await attempts[cell.table][cell.verb](clientFor(cell.actor), target);
-    expect(
-      verdictOf(observation),
-      `${cell.actor} ${cell.verb} on ${cell.table} of ${cell.on}; API said ${summarize(observation.response)}`,
-    ).toBe(cell.expect);
-  });
-});
-
-describe("RLS matrix: create_organization", () => {
-  it.each(ACTORS.map((actor) => ({ actor, expect: expectedRpc.create_organization[actor] })))(
-    "create_organization by $actor: $expect",
-    async ({ actor, expect: verdict }) => {
-      const slug = `matrix-rpc-${suffix()}`;
-      const response = await clientFor(actor).rpc("create_organization", { name: "Via RPC", slug });
-      const observation = { effect: await rowExists("organizations", "slug", slug), response };
-      expect(
-        verdictOf(observation),
-        `create_organization by ${actor}; API said ${summarize(response)}`,
-      ).toBe(verdict);
-    },
-  );
-});
-
 // ---------------------------------------------------------------------------
 // Specific attacks and RPC contracts
 // ---------------------------------------------------------------------------

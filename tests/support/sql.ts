@@ -16,7 +16,11 @@ export async function runSql<Row = Record<string, unknown>>(
   });
   const body = (await response.json()) as { rows?: Row[]; error?: string };
   if (!response.ok) throw new Error(`SQL failed: ${body.error}`);
-  return body.rows ?? [];
+  const rows = body.rows ?? [];
+  // postgres.js answers a multi-statement string with one array per statement
+  // (PGlite with the last one): keep the last statement's rows on both engines.
+  if (rows.length > 0 && rows.every((row) => Array.isArray(row))) return rows.at(-1) as Row[];
+  return rows;
 }
 
 /** Quotes a value as a SQL string literal. */

@@ -47,10 +47,23 @@ export async function startTestStack(options: {
 
   const info = await new Promise<TestStackInfo>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
+    // postgres.js logs every server NOTICE ("... already exists, skipping") as a
+    // multi-line object dump: drop those, pass everything else on.
+    let notice: string[] | null = null;
     lines.on("line", (line) => {
-      if (line.startsWith("READY "))
+      if (line.startsWith("READY ")) {
         resolve(JSON.parse(line.slice("READY ".length)) as TestStackInfo);
-      else console.log(line);
+      } else if (notice) {
+        notice.push(line);
+        if (line === "}") {
+          if (!notice.some((l) => l.includes("severity: 'NOTICE'"))) console.log(notice.join("\n"));
+          notice = null;
+        }
+      } else if (line === "{") {
+        notice = [line];
+      } else {
+        console.log(line);
+      }
     });
     child.once("exit", (code) =>
       reject(new Error(`the test stack exited with code ${code} before it was ready`)),

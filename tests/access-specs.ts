@@ -1,0 +1,361 @@
+/**
+ * WHO MAY DO WHAT: the access policy of every table and RPC the API exposes, as data.
+ *
+ * The attack matrix (tests/integration/attack-matrix.test.ts) reads the live catalog,
+ * finds every table of the exposed schemas and every function `authenticated` may
+ * execute, and attacks each one through the real HTTP API as five actors:
+ *
+ *   anon      no session (the publishable key only)
+ *   outsider  a signed-in user who owns ANOTHER workspace (B) and is not in workspace A
+ *   member    role member in workspace A
+ *   admin     role admin in workspace A
+ *   owner     role owner in workspace A
+ *
+ * Every target lives in workspace A. As a control, the outsider also runs every
+ * cell against their own workspace B and must get exactly what A's owner gets in A.
+ * A table or RPC without an entry here FAILS the suite, naming what to add.
+ *
+ * ─── Adding a table ──────────────────────────────────────────────────────────────
+ * Add `"public.<table>": { may, seed, insert, patch }` to TABLES below:
+ *   may     who may select / insert / update / delete / upsert A's rows (see `Who`)
+ *   seed    puts one row of the table into a workspace (superuser SQL, `w.sql`) and
+ *           returns it (at least its primary key): the row the actors read, change,
+ *           delete and upsert
+ *   insert  the columns an insert attempt sends (organization_id = A is added)
+ *   patch   the columns an update or upsert attempt changes
+ *   scope   (optional) SQL condition on alias `t` selecting the workspace's rows,
+ *           where :org is its id. Default: "t.organization_id = :org".
+ *
+ * ─── Adding an RPC ───────────────────────────────────────────────────────────────
+ * Add `"public.<fn>(<identity args>)": { may, args, effect }` to RPCS below. The key
+ * is the name and argument list as `pg_get_function_identity_arguments` prints them
+ * (the failure message prints it for you):
+ *   may     who may call it with workspace A's ids (see `Who`)
+ *   args    the call's arguments, built from the target workspace `w`: pass A's ids
+ *           (w.id, w.rows["public.invitations"].id, w.users.bystander.id, ...)
+ *   effect  "writes": allowed = some table's rows of the workspace changed;
+ *           or a function of the response: allowed = it returned A's data
+ *
+ * ─── Who ─────────────────────────────────────────────────────────────────────────
+ *   "member" | "admin" | "owner"  that role or higher in the workspace (member < admin < owner)
+ *   "authenticated"               any signed-in user, also one of another workspace
+ *   "nobody"                      no one through the API (service role and RPCs only)
+ *   { member: "allow", ... }      one verdict per actor; actors left out are denied
+ *
+ * "Denied" is judged by effect, not by the HTTP answer: nothing was returned, or no
+ * row of the workspace changed (re-read with superuser SQL).
+ */
+import { randomBytes } from "node:crypto";
+
+export type Actor = "anon" | "outsider" | "member" | "admin" | "owner";
+export type Verdict = "allow" | "deny";
+export type Verb = "select" | "insert" | "update" | "delete" | "upsert";
+export type Role = "member" | "admin" | "owner";
+export type Who = Role | "authenticated" | "nobody" | Partial<Record<Actor, Verdict>>;
+
+export const ACTORS: Actor[] = ["anon", "outsider", "member", "admin", "owner"];
+export const VERBS: Verb[] = ["select", "insert", "update", "delete", "upsert"];
+
+export interface FixtureUser {
+  id: string;
+  email: string;
+}
+
+/** A workspace built for one attack (or the standing workspaces A and B). */
+export interface Workspace {
+  id: string;
+  slug: string;
+  /** Its members by role. In workspace B the outsider is the owner, and admin/member are absent. */
+  users: {
+    owner: FixtureUser;
+    admin?: FixtureUser;
+    member?: FixtureUser;
+    /** A plain member, the subject of role changes, removals and transfers. */
+    bystander: FixtureUser;
+    /** A signed-up user in no workspace at all. */
+    newcomer: FixtureUser;
+  };
+  /** The row `seed` returned for each table, keyed "schema.table". */
+  rows: Record<string, Record<string, unknown>>;
+  /** Superuser SQL on the test stack, for seeding. Never used to decide access. */
+  sql: <Row = Record<string, unknown>>(query: string) => Promise<Row[]>;
+  /** A short random string, for unique names. */
+  unique: () => string;
+}
+
+/** Quotes a value as a SQL literal. */
+export const lit = (value: unknown) =>
+  value === null || value === undefined ? "null" : `'${String(value).replace(/'/g, "''")}'`;
+
+export interface TableSpec {
+  may: Record<Verb, Who>;
+  scope?: string;
+  seed: (w: Workspace) => Promise<Record<string, unknown>>;
+  insert: (
+    w: Workspace,
+    actor: { id: string | null; isMember: boolean },
+  ) => Record<string, unknown>;
+  patch: (w: Workspace) => Record<string, unknown>;
+}
+
+export type RpcResponse = { data: unknown; error: { code?: string; message: string } | null };
+
+export interface RpcSpec {
+  may: Who;
+  args: (w: Workspace) => Record<string, unknown>;
+  effect: "writes" | ((response: RpcResponse, w: Workspace) => boolean | Promise<boolean>);
+}
+
+const first = async (rows: Promise<Record<string, unknown>[]>, what: string) => {
+  const [row] = await rows;
+  if (!row) throw new Error(`seed ${what}: no row`);
+  return row;
+};
+
+/** An invitation's plaintext token and its stored hash (public.hash_invitation_token). */
+const newToken = () => randomBytes(24).toString("hex");
+
+// ─────────────────────────────────────────────────────────────────────────────────
+// Tables
+// ─────────────────────────────────────────────────────────────────────────────────
+export const TABLES: Record<string, TableSpec> = {
+  "public.organizations": {
+    // The workspace row itself: its id is the tenant id. Created only by create_organization().
+    may: { select: "member", insert: "nobody", update: "admin", delete: "owner", upsert: "nobody" },
+    scope: "t.id = :org",
+    seed: async (w) =>
+      first(
+        w.sql(`select id, slug from public.organizations where id = ${lit(w.id)}`),
+        "organization",
+      ),
+    insert: (w) => ({ name: "Direct insert", slug: `direct-${w.unique()}` }),
+    patch: (w) => ({ name: `Renamed ${w.unique()}` }),
+  },
+  "public.organization_members": {
+    // Memberships change only through the member RPCs, even for owners.
+    may: {
+      select: "member",
+      insert: "nobody",
+      update: "nobody",
+      delete: "nobody",
+      upsert: "nobody",
+    },
+    seed: async (w) =>
+      first(
+        w.sql(
+          `select id, organization_id, user_id, role from public.organization_members
+           where organization_id = ${lit(w.id)} and user_id = ${lit(w.users.bystander.id)}`,
+        ),
+        "membership",
+      ),
+    // The outsider tries to add themself as owner; members try to add a newcomer as owner.
+    insert: (w, actor) => ({
+      user_id: actor.isMember || !actor.id ? w.users.newcomer.id : actor.id,
+      role: "owner",
+    }),
+    patch: () => ({ role: "owner" }),
+  },
+  "public.projects": {
+    // upsert: nobody, because `id` and `created_at` are not insertable (column grants).
+    may: { select: "member", insert: "member", update: "admin", delete: "owner", upsert: "nobody" },
+    seed: async (w) =>
+      first(
+        w.sql(
+          `insert into public.projects (organization_id, name, created_by)
+           values (${lit(w.id)}, ${lit(`Seeded ${w.unique()}`)}, ${lit(w.users.owner.id)})
+           returning id, organization_id, name`,
+        ),
+        "project",
+      ),
+    insert: (w) => ({ name: `Inserted ${w.unique()}` }),
+    patch: (w) => ({ name: `Renamed ${w.unique()}` }),
+  },
+  "public.invitations": {
+    // Written only by invite_member(), revoke_invitation() and accept_invitation().
+    may: {
+      select: "admin",
+      insert: "nobody",
+      update: "nobody",
+      delete: "nobody",
+      upsert: "nobody",
+    },
+    seed: async (w) => {
+      const token = newToken();
+      const row = await first(
+        w.sql(
+          `insert into public.invitations (organization_id, email, role, token_hash, invited_by)
+           values (${lit(w.id)}, ${lit(`invitee-${w.unique()}@test.example`)}, 'member',
+                   public.hash_invitation_token(${lit(token)}), ${lit(w.users.owner.id)})
+           returning id, organization_id, email`,
+        ),
+        "invitation",
+      );
+      return { ...row, token };
+    },
+    insert: (w) => ({
+      email: `forged-${w.unique()}@test.example`,
+      role: "owner",
+      token_hash: "0".repeat(64),
+    }),
+    patch: () => ({ role: "owner" }),
+  },
+  "public.audit_logs": {
+    // Readers: owners and admins, members only when the workspace allows it (off here).
+    // Append-only: written by the audit trigger alone.
+    may: {
+      select: "admin",
+      insert: "nobody",
+      update: "nobody",
+      delete: "nobody",
+      upsert: "nobody",
+    },
+    // The deletion of a project: the entry restore_project() can restore.
+    seed: async (w) => {
+      const project = await first(
+        w.sql(
+          `insert into public.projects (organization_id, name, created_by)
+           values (${lit(w.id)}, ${lit(`Deleted ${w.unique()}`)}, ${lit(w.users.owner.id)}) returning id`,
+        ),
+        "project to delete",
+      );
+      await w.sql(`delete from public.projects where id = ${lit(project.id)}`);
+      return first(
+        w.sql(
+          `select id, organization_id from public.audit_logs
+           where organization_id = ${lit(w.id)} and table_name = 'projects'
+             and record_id = ${lit(project.id)} and new_data is null`,
+        ),
+        "audit entry",
+      );
+    },
+    insert: () => ({ actor_kind: "user", action: "forged", table_name: "projects" }),
+    patch: () => ({ action: "tampered" }),
+  },
+  "public.profiles": {
+    // Not a tenant table: a user's name and email, visible to themself and co-members.
+    // The seeded row is the workspace owner's profile.
+    may: {
+      select: "member",
+      insert: "nobody",
+      update: "nobody",
+      delete: "nobody",
+      upsert: "nobody",
+    },
+    scope:
+      "t.id in (select m.user_id from public.organization_members m where m.organization_id = :org)",
+    seed: async (w) =>
+      first(
+        w.sql(`select id, email from public.profiles where id = ${lit(w.users.owner.id)}`),
+        "profile",
+      ),
+    insert: (w) => ({ id: w.users.newcomer.id, email: `forged-${w.unique()}@test.example` }),
+    patch: () => ({ full_name: "Renamed by someone else" }),
+  },
+};
+
+// ─────────────────────────────────────────────────────────────────────────────────
+// RPCs (every function `authenticated` may execute)
+// ─────────────────────────────────────────────────────────────────────────────────
+const returnsTrue = (response: RpcResponse) => !response.error && response.data === true;
+
+export const RPCS: Record<string, RpcSpec> = {
+  // RLS helpers: callable because policies call them as the user. They answer only
+  // about the caller, so with A's id an outsider learns nothing.
+  "public.get_user_org_ids()": {
+    may: "member",
+    args: () => ({}),
+    effect: (response, w) =>
+      !response.error && Array.isArray(response.data) && response.data.includes(w.id),
+  },
+  "public.has_org_role(org uuid, roles text[])": {
+    may: "member",
+    args: (w) => ({ org: w.id, roles: ["owner", "admin", "member"] }),
+    effect: returnsTrue,
+  },
+  "public.can_view_activity(org uuid)": {
+    may: "admin",
+    args: (w) => ({ org: w.id }),
+    effect: returnsTrue,
+  },
+  // Any signed-in user may create a workspace; it does not touch A.
+  "public.create_organization(name text, slug text)": {
+    may: "authenticated",
+    args: (w) => ({ name: "Via RPC", slug: `rpc-${w.unique()}` }),
+    effect: async (response, w) => {
+      const slug = (response.data as { slug?: string } | null)?.slug;
+      if (!slug) return false;
+      const rows = await w.sql(`select 1 from public.organizations where slug = ${lit(slug)}`);
+      return rows.length === 1;
+    },
+  },
+  "public.invite_member(org uuid, email text, role text)": {
+    may: "admin",
+    args: (w) => ({ org: w.id, email: `invited-${w.unique()}@test.example`, role: "member" }),
+    effect: "writes",
+  },
+  "public.revoke_invitation(invitation_id uuid)": {
+    may: "admin",
+    args: (w) => ({ invitation_id: w.rows["public.invitations"]?.id }),
+    effect: "writes",
+  },
+  // Whoever holds the token may see the invitation (name of the workspace, masked email).
+  "public.get_invitation(token text)": {
+    may: "authenticated",
+    args: (w) => ({ token: w.rows["public.invitations"]?.token }),
+    effect: (response, w) =>
+      !response.error &&
+      (response.data as { workspace_slug?: string } | null)?.workspace_slug === w.slug,
+  },
+  // The seeded invitation is for someone else's address: nobody here may accept it.
+  "public.accept_invitation(token text)": {
+    may: "nobody",
+    args: (w) => ({ token: w.rows["public.invitations"]?.token }),
+    effect: "writes",
+  },
+  "public.update_member_role(org uuid, member_id uuid, role text)": {
+    may: "admin",
+    args: (w) => ({ org: w.id, member_id: w.users.bystander.id, role: "admin" }),
+    effect: "writes",
+  },
+  "public.remove_member(org uuid, member_id uuid)": {
+    may: "admin",
+    args: (w) => ({ org: w.id, member_id: w.users.bystander.id }),
+    effect: "writes",
+  },
+  // Members and admins may leave; the only owner may not (last-owner protection).
+  "public.leave_organization(org uuid)": {
+    may: { member: "allow", admin: "allow", owner: "deny" },
+    args: (w) => ({ org: w.id }),
+    effect: "writes",
+  },
+  "public.transfer_ownership(org uuid, new_owner_id uuid)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, new_owner_id: w.users.bystander.id }),
+    effect: "writes",
+  },
+  "public.restore_project(audit_log_id bigint)": {
+    may: "admin",
+    args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),
+    effect: "writes",
+  },
+};
+
+// ─────────────────────────────────────────────────────────────────────────────────
+
+const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
+
+/** The expected verdict of `actor` acting on a workspace where it has its role. */
+export function expectedVerdict(who: Who, actor: Actor): Verdict {
+  if (typeof who === "object") return who[actor] ?? "deny";
+  if (actor === "anon" || who === "nobody") return "deny";
+  if (who === "authenticated") return "allow";
+  if (actor === "outsider") return "deny";
+  return RANK[actor] >= RANK[who] ? "allow" : "deny";
+}
+
+/** A spec lookup that fails with what to add. */
+export function missingSpecMessage(kind: "table" | "rpc", key: string): string {
+  return kind === "table"
+    ? `No access spec for table ${key}. Add an entry "${key}": { may: { select, insert, update, delete, upsert }, seed, insert, patch } to TABLES in tests/access-specs.ts (format at the top of that file), saying who may do what.`
+    : `No access spec for RPC ${key}, which authenticated may execute. Add an entry "${key}": { may, args, effect } to RPCS in tests/access-specs.ts (format at the top of that file), saying who may call it with another workspace's ids. If no user should call it, revoke execute from authenticated instead.`;
+}

@@ -1,0 +1,206 @@
+/**
+ * Plan checks for the hot paths: on large generated tenant tables, the workspace's
+ * main list queries use an index, never a sequential scan of the tenant table.
+ *
+ * The data (1,000 workspaces, 200,000 projects, 200,000 audit entries) is generated
+ * with superuser SQL. The queries are then planned as the API plans them for a
+ * signed-in user: role `authenticated`, `request.jwt.claim.sub` / `request.jwt.claims`
+ * set for the transaction (what Supabase Lite's applyJwtSessionContext and PostgREST
+ * do, and what auth.uid() reads), so the RLS policies are part of the plan.
+ * The queries are the ones lib/projects/queries.ts and lib/activity/queries.ts send,
+ * plus the "RLS alone" form that forgets the tenant filter.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { lit } from "../access-specs";
+import { signUpUser, uniqueEmail } from "../support/clients";
+import { runSql } from "../support/sql";
+
+const stack = inject("stack");
+const sql = <Row = Record<string, unknown>>(query: string) => runSql<Row>(stack, query);
+
+const WORKSPACES = 1_000;
+const PROJECTS_PER_WORKSPACE = 200;
+const ENTRIES_PER_WORKSPACE = 200;
+const tag = `plan-${Date.now().toString(36)}`;
+
+let userId: string;
+let orgId: string;
+/** An id in the middle of the workspace's activity, as a "load older" cursor. */
+let cursor: number;
+
+beforeAll(async () => {
+  userId = (await signUpUser(stack, uniqueEmail("plans"))).id;
+  // Bulk load as the superuser, with triggers off for the load only
+  // (session_replication_role = replica): the audit trigger would double the work
+  // and the append-only trigger refuses direct inserts into audit_logs.
+  await sql(`
+do $$
+begin
+  perform set_config('session_replication_role', 'replica', true);
+  insert into public.organizations (name, slug)
+  select 'Plan ' || g, ${lit(tag)} || '-' || g from generate_series(1, ${WORKSPACES}) g;
+  insert into public.projects (organization_id, name, status, created_at)
+  select o.id, 'Project ' || g, case when g % 7 = 0 then 'archived' else 'active' end,
+         now() - (g || ' minutes')::interval
+  from public.organizations o cross join generate_series(1, ${PROJECTS_PER_WORKSPACE}) g
+  where o.slug like ${lit(`${tag}-%`)};
+  insert into public.audit_logs (organization_id, actor_kind, action, table_name, record_id, created_at)
+  select o.id, 'system', 'insert', 'projects', g::text, now() - (g || ' minutes')::interval
+  from public.organizations o cross join generate_series(1, ${ENTRIES_PER_WORKSPACE}) g
+  where o.slug like ${lit(`${tag}-%`)};
+  -- The user is an owner of three of them, like a consultant with a few clients.
+  insert into public.organization_members (organization_id, user_id, role)
+  select o.id, ${lit(userId)}, 'owner' from public.organizations o
+  where o.slug in (${[1, 500, 1000].map((n) => lit(`${tag}-${n}`)).join(", ")});
+end $$;`);
+  await sql(
+    "analyze public.organizations, public.organization_members, public.projects, public.audit_logs",
+  );
+  const [org] = await sql<{ id: string }>(
+    `select id from public.organizations where slug = ${lit(`${tag}-500`)}`,
+  );
+  if (!org) throw new Error("the generated workspaces are missing");
+  orgId = org.id;
+  const [middle] = await sql<{ id: number }>(
+    `select id::int from public.audit_logs where organization_id = ${lit(orgId)} order by id desc offset 100 limit 1`,
+  );
+  cursor = middle?.id ?? 0;
+  // EXPLAIN as the API would run the query: role and claims local to the transaction.
+  await sql(`
+create schema if not exists tenantkit_test;
+create or replace function tenantkit_test.explain_as(uid uuid, query text)
+returns jsonb
+language plpgsql
+as $$
+declare
+  plan jsonb;
+begin
+  perform set_config('request.jwt.claim.sub', uid::text, true);
+  perform set_config('request.jwt.claim.role', 'authenticated', true);
+  perform set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated')::text, true);
+  perform set_config('role', 'authenticated', true);
+  execute 'explain (analyze, format json) ' || query into plan;
+  perform set_config('role', 'none', true);
+  return plan;
+end
+$$;`);
+}, 120_000);
+
+afterAll(async () => {
+  await sql(`
+do $$
+begin
+  perform set_config('session_replication_role', 'replica', true);
+  delete from public.audit_logs a using public.organizations o
+    where a.organization_id = o.id and o.slug like ${lit(`${tag}-%`)};
+  delete from public.projects p using public.organizations o
+    where p.organization_id = o.id and o.slug like ${lit(`${tag}-%`)};
+  delete from public.organization_members m using public.organizations o
+    where m.organization_id = o.id and o.slug like ${lit(`${tag}-%`)};
+  delete from public.organizations o where o.slug like ${lit(`${tag}-%`)};
+end $$;
+drop schema if exists tenantkit_test cascade;`);
+});
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows"?: number;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+async function explain(query: string) {
+  const [row] = await sql<{ plan: [{ Plan: PlanNode; "Execution Time": number }] | string }>(
+    `select tenantkit_test.explain_as(${lit(userId)}, ${lit(query)}) as plan`,
+  );
+  const parsed = typeof row?.plan === "string" ? JSON.parse(row.plan) : row?.plan;
+  const [{ Plan, "Execution Time": ms }] = parsed as [{ Plan: PlanNode; "Execution Time": number }];
+  return { plan: Plan, ms, all: nodes(Plan) };
+}
+
+const HOT_PATHS: { name: string; table: string; query: () => string; rows: number }[] = [
+  {
+    name: "projects list (lib/projects/queries.ts listProjects)",
+    table: "projects",
+    query: () =>
+      `select id, name, status, created_at, updated_at from public.projects
+       where organization_id = ${lit(orgId)} order by created_at desc limit 200`,
+    rows: 200,
+  },
+  {
+    name: "one project of the workspace (getProject)",
+    table: "projects",
+    query: () =>
+      `select id, name, status, created_at, updated_at from public.projects
+       where organization_id = ${lit(orgId)} and id = (select id from public.projects where organization_id = ${lit(orgId)} limit 1)`,
+    rows: 1,
+  },
+  {
+    name: "projects list relying on RLS alone (no tenant filter)",
+    table: "projects",
+    query: () =>
+      "select id, name, status, created_at from public.projects order by created_at desc limit 50",
+    rows: 50,
+  },
+  {
+    name: "activity page (lib/activity/queries.ts listActivity)",
+    table: "audit_logs",
+    query: () =>
+      `select id, actor_id, action, table_name, record_id, created_at from public.audit_logs
+       where organization_id = ${lit(orgId)} order by id desc limit 51`,
+    rows: 51,
+  },
+  {
+    name: "activity page, older entries (keyset cursor)",
+    table: "audit_logs",
+    query: () =>
+      `select id, action, created_at from public.audit_logs
+       where organization_id = ${lit(orgId)} and id < ${cursor} order by id desc limit 51`,
+    rows: 51,
+  },
+];
+
+describe(`query plans as an authenticated user (${WORKSPACES} workspaces, ${WORKSPACES * PROJECTS_PER_WORKSPACE} projects)`, () => {
+  it("the generated data is there and the user sees only their three workspaces", async () => {
+    const [counts] = await sql<{ projects: number; visible: number }>(
+      `select (select count(*)::int from public.projects) as projects,
+              (select count(*)::int from public.organization_members where user_id = ${lit(userId)}) as visible`,
+    );
+    expect(counts?.projects).toBeGreaterThanOrEqual(WORKSPACES * PROJECTS_PER_WORKSPACE);
+    expect(counts?.visible).toBe(3);
+    // RLS is in force inside explain_as: the unfiltered count is three workspaces' worth.
+    const { all } = await explain("select count(*) from public.projects");
+    const aggregate = all.find((node) => node["Node Type"] === "Aggregate");
+    expect(aggregate).toBeDefined();
+    const scanned = all
+      .filter((node) => node["Relation Name"] === "projects")
+      .reduce((sum, node) => sum + (node["Actual Rows"] ?? 0), 0);
+    expect(scanned).toBe(3 * PROJECTS_PER_WORKSPACE);
+  });
+
+  it.each(HOT_PATHS)("$name: index scan on $table, no sequential scan", async (path) => {
+    const { all, ms } = await explain(path.query());
+    const summary = all
+      .map(
+        (n) =>
+          `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`,
+      )
+      .join(" > ");
+    const seqScans = all.filter(
+      (node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === path.table,
+    );
+    expect(seqScans, `plan: ${summary}`).toEqual([]);
+    const indexed = all.filter(
+      (node) =>
+        (node["Relation Name"] === path.table && /Index/.test(node["Node Type"])) ||
+        (node["Node Type"] === "Bitmap Index Scan" && node["Index Name"]?.startsWith(path.table)),
+    );
+    expect(indexed.length, `plan: ${summary}`).toBeGreaterThan(0);
+    console.log(`plan ${path.name}: ${ms.toFixed(2)} ms: ${summary}`);
+  });
+});
