@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, redact } from "../support/postgres-server";
+import { runSql } from "../support/sql";
 import { startTestStack } from "../support/test-stack";
 
 export interface AdvisorFinding {
@@ -41,8 +42,14 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase("tenantkit_advisors");
   try {
-    const { stop } = await startTestStack({ driver: "postgres", dbUrl: database.url });
-    await stop();
+    const { info, stop } = await startTestStack({ driver: "postgres", dbUrl: database.url });
+    try {
+      // Mutation testing, as in tests/integration/global-setup.ts.
+      if (process.env.TENANTKIT_TEST_EXTRA_SQL)
+        await runSql(info, process.env.TENANTKIT_TEST_EXTRA_SQL);
+    } finally {
+      await stop();
+    }
 
     const args = [
       "db",

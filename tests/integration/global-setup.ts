@@ -33,6 +33,9 @@ export default async function setup(project: TestProject) {
     await database?.drop();
   };
   try {
+    // Mutation testing: extra SQL applied like one more migration, to watch a gate
+    // fail on purpose (docs/security.md, "Proving the gates can fail"). Never set in CI.
+    if (process.env.TENANTKIT_TEST_EXTRA_SQL) await query(process.env.TENANTKIT_TEST_EXTRA_SQL);
     // Read the catalog now, before any API request: Supabase Lite grants ALL on every
     // table of an RLS schema to anon/authenticated at its first request, after which
     // the snapshot would show Lite's grants instead of the ones the migrations wrote
