@@ -13,7 +13,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { postgresServerProblem, postgresServerUrl, redact } from "../tests/support/postgres-server";
+import {
+  DEFAULT_POSTGRES_URL,
+  postgresServerProblem,
+  redact,
+} from "../tests/support/postgres-server";
 import { projectRoot } from "./lib/local-env";
 
 const bin = (name: string) => path.join(projectRoot, "node_modules/.bin", name);
@@ -113,7 +117,7 @@ const ci = process.env.CI === "true" || process.env.CI === "1";
 const results = suites.map((suite) => {
   console.log(`\n━━ ${suite.name} ━━`);
   if (suite.postgres && postgresProblem) {
-    const message = `no usable PostgreSQL server (${postgresProblem}). Start one and point TENANTKIT_TEST_POSTGRES_URL at it (default ${redact(postgresServerUrl())}); see docs/local-stack.md.`;
+    const message = `no usable PostgreSQL server (${postgresProblem}). Start one and point TENANTKIT_TEST_POSTGRES_URL at it (default ${redact(DEFAULT_POSTGRES_URL)}); see docs/local-stack.md.`;
     console.log(`${ci ? "FAILED (CI requires it)" : "SKIPPED"}: ${message}`);
     return {
       ...suite,
