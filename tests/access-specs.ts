@@ -257,6 +257,8 @@ export const TABLES: Record<string, TableSpec> = {
 // RPCs (every function `authenticated` may execute)
 // ─────────────────────────────────────────────────────────────────────────────────
 const returnsTrue = (response: RpcResponse) => !response.error && response.data === true;
+const returnsWorkspaceId = (response: RpcResponse, w: Workspace) =>
+  !response.error && Array.isArray(response.data) && response.data.includes(w.id);
 
 export const RPCS: Record<string, RpcSpec> = {
   // RLS helpers: callable because policies call them as the user. They answer only
@@ -264,18 +266,18 @@ export const RPCS: Record<string, RpcSpec> = {
   "public.get_user_org_ids()": {
     may: "member",
     args: () => ({}),
-    effect: (response, w) =>
-      !response.error && Array.isArray(response.data) && response.data.includes(w.id),
+    effect: returnsWorkspaceId,
   },
   "public.has_org_role(org uuid, roles text[])": {
     may: "member",
     args: (w) => ({ org: w.id, roles: ["owner", "admin", "member"] }),
     effect: returnsTrue,
   },
-  "public.can_view_activity(org uuid)": {
+  // Returns the caller's own workspaces whose log they may read: A's id only for A's admins and owners.
+  "public.get_activity_org_ids()": {
     may: "admin",
-    args: (w) => ({ org: w.id }),
-    effect: returnsTrue,
+    args: () => ({}),
+    effect: returnsWorkspaceId,
   },
   // Any signed-in user may create a workspace; it does not touch A.
   "public.create_organization(name text, slug text)": {

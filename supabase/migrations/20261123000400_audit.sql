@@ -30,16 +30,20 @@ create trigger organizations_guard_settings
   before update on public.organizations
   for each row execute function public.guard_organization_settings();
 
-create function public.can_view_activity(org uuid)
-returns boolean
+-- The workspaces whose activity the signed-in user may read. Set-returning, like
+-- get_user_org_ids(), so the audit_logs policy evaluates it once per query.
+create function public.get_activity_org_ids()
+returns setof uuid
 language sql
 stable
 security definer
 set search_path = ''
 as $$
-  select public.has_org_role(org, array['owner', 'admin'])
-      or (public.has_org_role(org, array['member'])
-          and exists (select 1 from public.organizations o where o.id = org and o.members_can_view_activity));
+  select m.organization_id
+  from public.organization_members m
+  join public.organizations o on o.id = m.organization_id
+  where m.user_id = (select auth.uid())
+    and (m.role in ('owner', 'admin') or o.members_can_view_activity);
 $$;
 
 -- ---------------------------------------------------------------------------
@@ -109,10 +113,7 @@ create trigger audit_logs_guard_tenant_row
 
 alter table public.audit_logs enable row level security;
 create policy "activity readers read" on public.audit_logs for select to authenticated
-  using (
-    organization_id = any (array(select public.get_user_org_ids()))
-    and public.can_view_activity(organization_id)
-  );
+  using (organization_id = any (array(select public.get_activity_org_ids())));
 revoke all on public.audit_logs from anon, authenticated;
 grant select on public.audit_logs to authenticated;
 
@@ -324,7 +325,7 @@ revoke execute on function public.audit_logs_no_truncate() from public, anon, au
 revoke execute on function public.audit_tenant_change() from public, anon, authenticated;
 revoke execute on function public.log_workspace_deletion() from public, anon, authenticated;
 revoke execute on function platform.audit_events_append_only() from public, anon, authenticated;
-revoke execute on function public.can_view_activity(uuid) from public, anon;
+revoke execute on function public.get_activity_org_ids() from public, anon;
 revoke execute on function public.restore_project(bigint) from public, anon;
-grant execute on function public.can_view_activity(uuid) to authenticated;
+grant execute on function public.get_activity_org_ids() to authenticated;
 grant execute on function public.restore_project(bigint) to authenticated;

@@ -41,6 +41,8 @@ describe("catalog gate on the migrated schema", () => {
   });
 });
 
+const isGuard = (trigger: { function: string }) => trigger.function === "public.guard_tenant_row";
+
 /** A tenant table exactly as the convention wants it (mirrors public.projects). */
 function conformingTable(name: string): CatalogTable {
   return {
@@ -75,6 +77,14 @@ function conformingTable(name: string): CatalogTable {
         timing: "before",
         level: "row",
         events: ["insert", "update"],
+        enabled: true,
+      },
+      {
+        name: `${name}_audit`,
+        function: "public.audit_tenant_change",
+        timing: "after",
+        level: "row",
+        events: ["insert", "update", "delete"],
         enabled: true,
       },
     ],
@@ -194,14 +204,15 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
     },
     {
       defect: "no guard trigger",
-      snapshot: widgetsWith((t) => (t.triggers = [])),
+      snapshot: widgetsWith((t) => (t.triggers = t.triggers.filter((tr) => !isGuard(tr)))),
       rule: "tenant-guard-trigger",
       mentions: "execute function public.guard_tenant_row()",
     },
     {
       defect: "guard trigger on insert only",
       snapshot: widgetsWith(
-        (t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, events: ["insert"] }))),
+        (t) =>
+          (t.triggers = t.triggers.map((tr) => (isGuard(tr) ? { ...tr, events: ["insert"] } : tr))),
       ),
       rule: "tenant-guard-trigger",
       mentions: "before insert or update",
@@ -209,10 +220,28 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
     {
       defect: "guard trigger disabled",
       snapshot: widgetsWith(
-        (t) => (t.triggers = t.triggers.map((tr) => ({ ...tr, enabled: false }))),
+        (t) =>
+          (t.triggers = t.triggers.map((tr) => (isGuard(tr) ? { ...tr, enabled: false } : tr))),
       ),
       rule: "tenant-guard-trigger",
       mentions: "guard_tenant_row",
+    },
+    {
+      defect: "no audit trigger",
+      snapshot: widgetsWith((t) => (t.triggers = t.triggers.filter((tr) => isGuard(tr)))),
+      rule: "tenant-audit-trigger",
+      mentions: "execute function public.audit_tenant_change()",
+    },
+    {
+      defect: "audit trigger that misses deletes",
+      snapshot: widgetsWith(
+        (t) =>
+          (t.triggers = t.triggers.map((tr) =>
+            isGuard(tr) ? tr : { ...tr, events: ["insert", "update"] },
+          )),
+      ),
+      rule: "tenant-audit-trigger",
+      mentions: "after insert or update or delete",
     },
     {
       defect: "no policy at all",

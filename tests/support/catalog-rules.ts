@@ -18,6 +18,9 @@ import type {
 export const TENANT_COLUMN = "organization_id";
 export const TENANTS_TABLE = "public.organizations";
 export const GUARD_FUNCTION = "public.guard_tenant_row";
+export const AUDIT_FUNCTION = "public.audit_tenant_change";
+/** The audit log is tenant data too, but it cannot audit itself. */
+const AUDIT_EXEMPT = new Set(["public.audit_logs"]);
 
 /** Roles that must never be given anything on tenant data. "public" in a policy and PUBLIC in an ACL include anon. */
 const UNTRUSTED_ROLES = new Set(["anon", "public", "PUBLIC"]);
@@ -30,6 +33,8 @@ export const RULES = {
   "tenant-id-index": "every tenant table has an index whose first column is organization_id",
   "tenant-guard-trigger":
     "every tenant table runs guard_tenant_row() before insert or update, for each row",
+  "tenant-audit-trigger":
+    "every tenant table (but audit_logs) runs audit_tenant_change() after insert, update and delete, for each row",
   "tenant-select-policy": "every tenant table has a permissive select policy for authenticated",
   "tenant-no-anon-policy": "no policy on a tenant table targets anon or public",
   "tenant-no-anon-grant": "anon and PUBLIC hold no privilege on a tenant table",
@@ -133,6 +138,21 @@ function checkTable(table: CatalogTable): Violation[] {
     report(
       "tenant-guard-trigger",
       `no enabled "before insert or update ... for each row" trigger calling ${GUARD_FUNCTION}(), so a row could be moved to another workspace. Add: create trigger ${table.name}_guard_tenant_row before insert or update on ${name} for each row execute function ${GUARD_FUNCTION}();`,
+    );
+  }
+
+  const hasAudit = table.triggers.some(
+    (trigger) =>
+      trigger.function === AUDIT_FUNCTION &&
+      trigger.enabled &&
+      trigger.timing === "after" &&
+      trigger.level === "row" &&
+      (["insert", "update", "delete"] as const).every((event) => trigger.events.includes(event)),
+  );
+  if (!hasAudit && !AUDIT_EXEMPT.has(name)) {
+    report(
+      "tenant-audit-trigger",
+      `no enabled "after insert or update or delete ... for each row" trigger calling ${AUDIT_FUNCTION}(), so its writes would not reach the audit log. Add: create trigger ${table.name}_audit after insert or update or delete on ${name} for each row execute function ${AUDIT_FUNCTION}();`,
     );
   }
 
