@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signedInPage, uniqueSuffix } from "./support/helpers";
+import { apiClientAs, signedInPage, uniqueSuffix } from "./support/helpers";
 
 test("alice deletes a project, finds it in the activity feed under her name, and restores it", async ({
   browser,
@@ -68,4 +68,30 @@ test("plain members do not see the activity log until an owner allows it; other 
 
   // Bob cannot read acme's log, not even by URL.
   expect((await bob.goto("/w/acme/activity"))?.status()).toBe(404);
+});
+
+test("the feed pages through older entries", async ({ browser }) => {
+  // globex starts with a handful of entries; 35 more writes push its first ones to page 2.
+  const bobApi = await apiClientAs("bob@globex.test");
+  const { data: globex } = await bobApi
+    .from("organizations")
+    .select("id")
+    .eq("slug", "globex")
+    .single();
+  const rows = Array.from({ length: 35 }, (_, i) => ({
+    organization_id: globex!.id,
+    name: `Bulk ${i}`,
+  }));
+  const { error } = await bobApi.from("projects").insert(rows);
+  expect(error).toBeNull();
+
+  const bob = await signedInPage(browser, "bob@globex.test");
+  await bob.goto("/w/globex/activity");
+  const feed = bob.getByTestId("activity-feed");
+  await expect(feed.getByRole("listitem")).toHaveCount(30);
+  await expect(feed.getByText("created the workspace Globex Corporation")).toHaveCount(0);
+  await bob.getByRole("link", { name: "Older entries →" }).click();
+  await expect(bob).toHaveURL(/\/activity\?before=\d+$/);
+  await expect(feed.getByText("Bob Brown created the workspace Globex Corporation")).toBeVisible();
+  await expect(feed.getByText("created project Bulk 34")).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { signOutAndReturn } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/invitations/actions";
-import { getInvitation } from "@/lib/invitations/queries";
+import { getInvitation, type InvitationStatus } from "@/lib/invitations/queries";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -20,6 +20,21 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
+
+const closedInvitationCopy: Record<Exclude<InvitationStatus, "pending">, [string, string]> = {
+  expired: [
+    "This invitation has expired",
+    "Invitations are valid for 7 days. Ask someone in the workspace to invite you again.",
+  ],
+  revoked: [
+    "This invitation was revoked",
+    "The workspace withdrew it. Ask someone there if you think this is a mistake.",
+  ],
+  accepted: [
+    "This invitation was already used",
+    "Each invitation link works once. If you accepted it, the workspace is in your list.",
+  ],
+};
 
 export default async function InvitationPage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
@@ -65,23 +80,10 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
   }
 
   if (invitation.status !== "pending") {
-    const copy: [string, string] = {
-      expired: [
-        "This invitation has expired",
-        "Invitations are valid for 7 days. Ask someone in the workspace to invite you again.",
-      ],
-      revoked: [
-        "This invitation was revoked",
-        "The workspace withdrew it. Ask someone there if you think this is a mistake.",
-      ],
-      accepted: [
-        "This invitation was already used",
-        "Each invitation link works once. If you accepted it, the workspace is in your list.",
-      ],
-    }[invitation.status] as [string, string];
+    const [title, explanation] = closedInvitationCopy[invitation.status];
     return (
-      <Panel title={copy[0]}>
-        <p className="text-sm text-zinc-600">{copy[1]}</p>
+      <Panel title={title}>
+        <p className="text-sm text-zinc-600">{explanation}</p>
         <Link href="/" className={buttonClasses("secondary")}>
           Go to my workspaces
         </Link>
