@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { idleForm, type FormState } from "@/lib/forms";
 import type { Role } from "@/lib/workspaces/validation";
 import { FormMessage } from "@/components/ui/alert";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function InviteForm({
@@ -33,18 +33,15 @@ export function InviteForm({
           key={state.status === "error" ? `e-${state.values?.email}` : "e"}
           error={state.fieldErrors?.email}
         />
-        <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-800">
-            Role
-          </label>
-          <select id="invite-role" name="role" defaultValue="member" className={inputClasses}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {role[0]!.toUpperCase() + role.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="role"
+          label="Role"
+          defaultValue="member"
+          options={roles.map((role) => ({
+            value: role,
+            label: role[0]!.toUpperCase() + role.slice(1),
+          }))}
+        />
         <SubmitButton pendingLabel="Sending…">Send invitation</SubmitButton>
       </div>
       <FormMessage state={state} />

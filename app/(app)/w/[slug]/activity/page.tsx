@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { ACTION_FILTERS, TABLE_FILTERS, actorName, describeAction } from "@/lib/activity/describe";
 import { activityFiltersSchema, listActivity } from "@/lib/activity/queries";
@@ -80,60 +80,36 @@ export default async function ActivityPage({
         className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
         aria-label="Filter activity"
       >
-        <div className="space-y-1.5">
-          <label htmlFor="filter-actor" className="block text-sm font-medium text-zinc-800">
-            Person
-          </label>
-          <select
-            id="filter-actor"
-            name="actor"
-            defaultValue={filters.actor ?? ""}
-            className={inputClasses}
-          >
-            <option value="">Everyone</option>
-            {members.map((member) => (
-              <option key={member.userId} value={member.userId}>
-                {member.fullName ?? member.email}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="filter-action" className="block text-sm font-medium text-zinc-800">
-            Action
-          </label>
-          <select
-            id="filter-action"
-            name="action"
-            defaultValue={filters.action ?? ""}
-            className={inputClasses}
-          >
-            <option value="">All actions</option>
-            {ACTION_FILTERS.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="filter-table" className="block text-sm font-medium text-zinc-800">
-            Data
-          </label>
-          <select
-            id="filter-table"
-            name="table"
-            defaultValue={filters.table ?? ""}
-            className={inputClasses}
-          >
-            <option value="">Everything</option>
-            {TABLE_FILTERS.map((table) => (
-              <option key={table} value={table}>
-                {tableLabels[table]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="actor"
+          label="Person"
+          defaultValue={filters.actor ?? ""}
+          options={[
+            { value: "", label: "Everyone" },
+            ...members.map((member) => ({
+              value: member.userId,
+              label: member.fullName ?? member.email,
+            })),
+          ]}
+        />
+        <SelectField
+          name="action"
+          label="Action"
+          defaultValue={filters.action ?? ""}
+          options={[
+            { value: "", label: "All actions" },
+            ...ACTION_FILTERS.map((action) => ({ value: action, label: action })),
+          ]}
+        />
+        <SelectField
+          name="table"
+          label="Data"
+          defaultValue={filters.table ?? ""}
+          options={[
+            { value: "", label: "Everything" },
+            ...TABLE_FILTERS.map((table) => ({ value: table, label: tableLabels[table] ?? table })),
+          ]}
+        />
         <div className="flex gap-2">
           <button type="submit" className={buttonClasses("primary")}>
             Filter
