@@ -195,6 +195,15 @@ describe("every write path leaves exactly one correct entry", () => {
       ),
     );
     expect(revoked.map((entry) => entry.action)).toEqual(["invitation.revoked"]);
+    // Revoking again succeeds and changes nothing, so it writes no entry.
+    const again = await entriesOf(team.orgId, () =>
+      ok(
+        team.owner.client.rpc("revoke_invitation", {
+          invitation_id: (data as { invitation_id: string }).invitation_id,
+        }),
+      ),
+    );
+    expect(again).toEqual([]);
   });
 
   it("leaving, transferring ownership and workspace settings", async () => {

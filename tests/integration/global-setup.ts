@@ -11,6 +11,8 @@ declare module "vitest" {
     catalog: import("../support/catalog-snapshot").CatalogSnapshot;
     /** The script that gives anon and authenticated back the privileges the migrations wrote. */
     apiPrivileges: string;
+    /** The test database on the PostgreSQL server, or null on PGlite (single connection). */
+    databaseUrl: string | null;
   }
 }
 
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
     project.provide("apiPrivileges", privileges);
 
     project.provide("stack", info);
+    project.provide("databaseUrl", database?.url ?? null);
     return async () => {
       try {
         // Nothing may have re-granted behind the suites' back (the "RLS alone" pass

@@ -14,9 +14,11 @@ import {
   uniqueEmail,
   type TestUser,
 } from "../support/clients";
+import { connect } from "../support/postgres-server";
 import { literal, runSql } from "../support/sql";
 
 const stack = inject("stack");
+const databaseUrl = inject("databaseUrl");
 
 const makeTeam = (label: string) => createTeam(stack, label);
 
@@ -388,6 +390,60 @@ describe("last-owner protection, whatever the path", () => {
     expect(error).toBeNull();
     expect(await roleOf(team.orgId, team.admin.id)).toBe("owner");
   });
+
+  // Two transactions on two connections: only the PostgreSQL run has them (PGlite
+  // serves every request on one connection, one after the other).
+  it.skipIf(!databaseUrl)(
+    "two owners leaving at the same moment: the second waits for the first and is refused",
+    async () => {
+      const team = await makeTeam("race");
+      const promote = await team.owner.client.rpc("update_member_role", {
+        org: team.orgId,
+        member_id: team.admin.id,
+        role: "owner",
+      });
+      expect(promote.error).toBeNull();
+      // Each connection calls the RPC as the API would: role authenticated, JWT claims.
+      const leaveAs = (userId: string) => `
+        set local role authenticated;
+        select set_config('request.jwt.claim.sub', ${literal(userId)}, true),
+               set_config('request.jwt.claims', ${literal(JSON.stringify({ sub: userId, role: "authenticated" }))}, true);
+        select public.leave_organization(${literal(team.orgId)});`;
+      const first = await connect(databaseUrl!);
+      const second = await connect(databaseUrl!);
+      try {
+        let firstHasLeft!: () => void;
+        const firstLeft = new Promise<void>((resolve) => (firstHasLeft = resolve));
+        let commitFirst!: () => void;
+        const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+        const firstTransaction = first.begin(async (tx) => {
+          await tx.unsafe(leaveAs(team.owner.id));
+          firstHasLeft();
+          await firstMayCommit;
+        });
+        await firstLeft;
+        const secondOutcome = second
+          .begin((tx) => tx.unsafe(leaveAs(team.admin.id)))
+          .then(
+            () => "left",
+            (error: Error) => error.message,
+          );
+        const whileFirstIsOpen = await Promise.race([
+          secondOutcome,
+          new Promise((resolve) => setTimeout(() => resolve("waiting"), 500)),
+        ]);
+        commitFirst();
+        await firstTransaction;
+        expect(whileFirstIsOpen).toBe("waiting");
+        expect(await secondOutcome).toBe("last_owner");
+      } finally {
+        await first.end({ timeout: 1 });
+        await second.end({ timeout: 1 });
+      }
+      expect(await roleOf(team.orgId, team.owner.id)).toBeNull();
+      expect(await roleOf(team.orgId, team.admin.id)).toBe("owner");
+    },
+  );
 
   it("deleting the workspace removes its owners, members, invitations and projects", async () => {
     const team = await makeTeam("del");

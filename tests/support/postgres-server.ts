@@ -19,8 +19,9 @@ export const postgresServerUrl = () =>
 /** The URL with its password masked, for messages. */
 export const redact = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 
-type Sql = {
+export type Sql = {
   unsafe(query: string): Promise<unknown[]>;
+  begin<T>(callback: (sql: Sql) => Promise<T>): Promise<T>;
   end(options?: { timeout?: number }): Promise<void>;
 };
 
@@ -28,7 +29,7 @@ type Sql = {
  * postgres.js, the driver @supabase/lite uses for PostgreSQL (its optional peer
  * dependency). Imported lazily so that the PGlite run does not need it.
  */
-async function connect(url: string): Promise<Sql> {
+export async function connect(url: string): Promise<Sql> {
   let postgres: (url: string, options: Record<string, unknown>) => Sql;
   try {
     // A variable specifier: typecheck must not require the optional package.
