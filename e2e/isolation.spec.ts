@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { apiClientAs, serviceClient, signedInPage, uniqueSuffix } from "./support/helpers";
 
 /*
@@ -75,6 +75,48 @@ test("carol switches between acme and globex and sees each workspace's projects 
     for (const project of foreign)
       await expect(list.getByText(project, { exact: true })).toHaveCount(0);
   }
+});
+
+/** Presses Tab until `target` has focus (at most ten times). */
+async function tabTo(page: Page, target: Locator) {
+  for (let presses = 0; presses < 10; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+test("the workspace switcher works from the keyboard", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol@example.test");
+  await carol.goto("/w/acme");
+  const trigger = carol.getByRole("button", { name: /switch workspace/ });
+  const menu = carol.getByRole("list", { name: "Your workspaces" });
+  const create = carol.getByRole("link", { name: "+ Create workspace" });
+
+  // Escape closes the menu and gives focus back to the button.
+  await trigger.focus();
+  await carol.keyboard.press("Enter");
+  await expect(menu).toBeVisible();
+  await carol.keyboard.press("Tab");
+  await expect(menu.getByRole("link").first()).toBeFocused();
+  await carol.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+
+  // Tabbing past the last item closes it too.
+  await carol.keyboard.press("Enter");
+  await tabTo(carol, create);
+  await carol.keyboard.press("Tab");
+  await expect(menu).toBeHidden();
+
+  // And Enter on a workspace switches to it.
+  await trigger.focus();
+  await carol.keyboard.press("Enter");
+  const globex = menu.getByRole("link", { name: /Globex Corporation/ });
+  await tabTo(carol, globex);
+  await carol.keyboard.press("Enter");
+  await expect(carol).toHaveURL(/\/w\/globex$/);
+  await expect(carol.getByTestId("current-workspace")).toHaveText("Globex Corporation");
 });
 
 test("a member gets no delete control, and a forged delete is refused", async ({ browser }) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import type { Project } from "@/lib/projects/queries";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -41,18 +42,5 @@ export function ProjectList({ slug, projects }: { slug: string; projects: Projec
 }
 
 export function ProjectListSkeleton() {
-  return (
-    <div
-      className="space-y-px overflow-hidden rounded-lg border border-zinc-200 bg-white"
-      aria-busy="true"
-      aria-label="Loading projects"
-    >
-      {[0, 1, 2].map((row) => (
-        <div key={row} className="flex items-center justify-between px-4 py-3">
-          <div className="h-4 w-48 animate-pulse rounded bg-zinc-100" />
-          <div className="h-3 w-20 animate-pulse rounded bg-zinc-100" />
-        </div>
-      ))}
-    </div>
-  );
+  return <ListSkeleton label="Loading projects" />;
 }

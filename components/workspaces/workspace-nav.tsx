@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { LinkPendingIndicator } from "@/components/ui/link-pending";
 
 export function WorkspaceNav({ slug, showActivity }: { slug: string; showActivity: boolean }) {
   const pathname = usePathname();
@@ -37,13 +38,14 @@ export function WorkspaceNav({ slug, showActivity }: { slug: string; showActivit
           href={item.href}
           aria-current={item.active ? "page" : undefined}
           className={cn(
-            "-mb-px border-b-2 px-3 py-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-zinc-900",
+            "-mb-px flex items-center gap-1.5 border-b-2 py-2.5 pr-1.5 pl-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-zinc-900",
             item.active
               ? "border-zinc-900 text-zinc-900"
               : "border-transparent text-zinc-600 hover:text-zinc-900",
           )}
         >
           {item.label}
+          <LinkPendingIndicator />
         </Link>
       ))}
     </nav>

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { LinkPendingIndicator } from "@/components/ui/link-pending";
 import type { Role } from "@/lib/workspaces/validation";
 
 interface SwitcherWorkspace {
@@ -12,7 +14,10 @@ interface SwitcherWorkspace {
   role: Role;
 }
 
-/** Lists every workspace of the user with their role; Escape or a click outside closes it. */
+/**
+ * Lists every workspace of the user with their role; Escape, a click outside or
+ * tabbing out of it closes it.
+ */
 export function WorkspaceSwitcher({
   current,
   workspaces,
@@ -20,7 +25,12 @@ export function WorkspaceSwitcher({
   current: SwitcherWorkspace;
   workspaces: SwitcherWorkspace[];
 }) {
-  const [open, setOpen] = useState(false);
+  // Open "on" the page it was opened on: it stays open, its spinner turning, while
+  // the chosen workspace loads, and closes by itself once the URL has changed.
+  const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
   const container = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -28,12 +38,12 @@ export function WorkspaceSwitcher({
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
-        setOpen(false);
+        setOpenOn(null);
         trigger.current?.focus();
       }
     };
     const onClick = (event: MouseEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
+      if (!container.current?.contains(event.target as Node)) setOpenOn(null);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("mousedown", onClick);
@@ -44,14 +54,23 @@ export function WorkspaceSwitcher({
   }, [open]);
 
   return (
-    <div ref={container} className="relative">
+    <div
+      ref={container}
+      className="relative"
+      onBlur={(event) => {
+        // Only when focus lands elsewhere on the page: a click on a link inside does
+        // not focus it in every browser (relatedTarget null), and must still navigate.
+        const next = event.relatedTarget as Node | null;
+        if (next && !container.current?.contains(next)) setOpen(false);
+      }}
+    >
       <button
         ref={trigger}
         type="button"
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls="workspace-switcher-menu"
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => setOpen(!open)}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
       >
         <span
@@ -82,7 +101,7 @@ export function WorkspaceSwitcher({
                   <Link
                     href={`/w/${workspace.slug}`}
                     aria-current={isCurrent ? "page" : undefined}
-                    onClick={() => setOpen(false)}
+                    onClick={isCurrent ? () => setOpen(false) : undefined}
                     className={cn(
                       "flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900",
                       isCurrent && "bg-zinc-50 font-medium",
@@ -98,7 +117,10 @@ export function WorkspaceSwitcher({
                       />
                       {workspace.name}
                     </span>
-                    <Badge tone={workspace.role}>{workspace.role}</Badge>
+                    <span className="flex items-center gap-2">
+                      <LinkPendingIndicator />
+                      <Badge tone={workspace.role}>{workspace.role}</Badge>
+                    </span>
                   </Link>
                 </li>
               );
@@ -107,7 +129,6 @@ export function WorkspaceSwitcher({
           <div className="mt-1 border-t border-zinc-100 pt-1">
             <Link
               href="/onboarding"
-              onClick={() => setOpen(false)}
               className="block rounded-md px-3 py-2 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-zinc-900"
             >
               + Create workspace

@@ -109,9 +109,21 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
     case "workspace.created":
       return `created the workspace ${name}`;
     case "workspace.renamed":
-      return `renamed the workspace ${text(before.name)} → ${text(changes.name)}`;
+      return "slug" in changes
+        ? `renamed the workspace ${text(before.name)} → ${text(changes.name)} and changed its URL /w/${text(before.slug)} → /w/${text(changes.slug)}`
+        : `renamed the workspace ${text(before.name)} → ${text(changes.name)}`;
     case "workspace.url_changed":
       return `changed the workspace URL /w/${text(before.slug)} → /w/${text(changes.slug)}`;
+    case "workspace.updated":
+      if ("members_can_view_activity" in changes)
+        return changes.members_can_view_activity === true
+          ? "let members see the activity log"
+          : "made the activity log visible to owners and admins only";
+      return "updated the workspace settings";
+    case "member.updated":
+      return `updated the membership of ${subject(entry, people)}`;
+    case "invitation.deleted":
+      return `deleted the invitation of ${subject(entry, people)}`;
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
@@ -137,6 +149,9 @@ export const ACTION_FILTERS = [
   "workspace.created",
   "workspace.renamed",
   "workspace.url_changed",
+  "workspace.updated",
+  "member.updated",
+  "invitation.deleted",
 ] as const;
 
 export const TABLE_FILTERS = [

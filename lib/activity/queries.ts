@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { createClient } from "@/lib/supabase/server";
+import { activityCursorSchema, encodeActivityCursor } from "./cursor";
 import { ACTION_FILTERS, TABLE_FILTERS, type AuditEntry } from "./describe";
 
 export const PAGE_SIZE = 30;
@@ -9,8 +10,8 @@ export const activityFiltersSchema = z.object({
   actor: z.uuid().optional().catch(undefined),
   action: z.enum(ACTION_FILTERS).optional().catch(undefined),
   table: z.enum(TABLE_FILTERS).optional().catch(undefined),
-  /** Cursor: show entries older than this id. */
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Cursor: show entries older than this one (lib/activity/cursor.ts). */
+  before: activityCursorSchema.optional().catch(undefined),
 });
 export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
 
@@ -18,9 +19,10 @@ const COLUMNS =
   "id, actor_id, actor_kind, actor_label, action, table_name, record_id, old_data, new_data, ip, user_agent, created_at";
 
 /**
- * A page of the workspace's activity, newest first, with keyset pagination on id
- * (ids only grow, so "older than" is stable while new entries arrive). RLS returns
- * nothing to users who may not read the log.
+ * A page of the workspace's activity, newest first, with keyset pagination on
+ * (created_at, id): stable while new entries arrive, and served by the index
+ * audit_logs_org_created_idx (tests/integration/query-plans.test.ts checks the plan).
+ * RLS returns nothing to users who may not read the log.
  */
 export async function listActivity(organizationId: string, filters: ActivityFilters) {
   const supabase = await createClient();
@@ -28,14 +30,23 @@ export async function listActivity(organizationId: string, filters: ActivityFilt
   if (filters.actor) query = query.eq("actor_id", filters.actor);
   if (filters.action) query = query.eq("action", filters.action);
   if (filters.table) query = query.eq("table_name", filters.table);
-  if (filters.before) query = query.lt("id", filters.before);
+  if (filters.before) {
+    // (created_at, id) < cursor, spelled so that "created_at <=" bounds the index range.
+    const { createdAt, id } = filters.before;
+    query = query.lte("created_at", createdAt).or(`created_at.lt.${createdAt},id.lt.${id}`);
+  }
   const { data, error } = await query
+    .order("created_at", { ascending: false })
     .order("id", { ascending: false })
     .limit(PAGE_SIZE + 1)
     .returns<AuditEntry[]>();
   if (error) throw new Error(`Could not load the activity: ${error.message}`);
   const entries = data.slice(0, PAGE_SIZE);
-  return { entries, nextCursor: data.length > PAGE_SIZE ? entries.at(-1)?.id : undefined };
+  const last = entries.at(-1);
+  return {
+    entries,
+    nextCursor: data.length > PAGE_SIZE && last ? encodeActivityCursor(last) : undefined,
+  };
 }
 
 export async function getActivityEntry(

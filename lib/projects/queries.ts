@@ -12,22 +12,28 @@ export interface Project {
 
 const PROJECT_COLUMNS = "id, name, status, created_at, updated_at";
 
+/** How many projects the list shows; a workspace with more is told so. */
+export const PROJECT_LIST_LIMIT = 200;
+
 /**
- * A workspace's projects, newest first. RLS already limits rows to the user's
- * workspaces; the explicit organization_id filter is defence in depth and picks
- * the fastest plan (organization_id, created_at desc index).
+ * A workspace's newest projects (at most PROJECT_LIST_LIMIT), and whether there are
+ * more. RLS already limits rows to the user's workspaces; the explicit
+ * organization_id filter is defence in depth and picks the fastest plan
+ * (organization_id, created_at desc index).
  */
-export async function listProjects(organizationId: string): Promise<Project[]> {
+export async function listProjects(
+  organizationId: string,
+): Promise<{ projects: Project[]; hasMore: boolean }> {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("projects")
     .select(PROJECT_COLUMNS)
     .eq("organization_id", organizationId)
     .order("created_at", { ascending: false })
-    .limit(200)
+    .limit(PROJECT_LIST_LIMIT + 1)
     .returns<Project[]>();
   if (error) throw new Error(`Could not load projects: ${error.message}`);
-  return data;
+  return { projects: data.slice(0, PROJECT_LIST_LIMIT), hasMore: data.length > PROJECT_LIST_LIMIT };
 }
 
 /** One project of the workspace, or null when it does not exist for this user (or the id is malformed). */

@@ -2,7 +2,8 @@
  * Plan checks for the hot paths: on large generated tenant tables, the workspace's
  * main list queries use an index, never a sequential scan of the tenant table.
  *
- * The data (1,000 workspaces, 200,000 projects, 200,000 audit entries) is generated
+ * The data (1,000 workspaces, 200,000 projects, 200,000 audit entries, plus
+ * 50,000 in the one big workspace whose activity is paged) is generated
  * with superuser SQL. The queries are then planned as the API plans them for a
  * signed-in user: role `authenticated`, `request.jwt.claim.sub` / `request.jwt.claims`
  * set for the transaction (what Supabase Lite's applyJwtSessionContext and PostgREST
@@ -21,12 +22,13 @@ const sql = <Row = Record<string, unknown>>(query: string) => runSql<Row>(stack,
 const WORKSPACES = 1_000;
 const PROJECTS_PER_WORKSPACE = 200;
 const ENTRIES_PER_WORKSPACE = 200;
+const BIG_WORKSPACE_ENTRIES = 50_000;
 const tag = `plan-${Date.now().toString(36)}`;
 
 let userId: string;
 let orgId: string;
-/** An id in the middle of the workspace's activity, as a "load older" cursor. */
-let cursor: number;
+/** An entry in the middle of the workspace's activity, as a "load older" cursor. */
+let cursor: { created_at: string; id: number };
 
 beforeAll(async () => {
   userId = (await signUpUser(stack, uniqueEmail("plans"))).id;
@@ -48,6 +50,12 @@ begin
   select o.id, 'system', 'insert', 'projects', g::text, now() - (g || ' minutes')::interval
   from public.organizations o cross join generate_series(1, ${ENTRIES_PER_WORKSPACE}) g
   where o.slug like ${lit(`${tag}-%`)};
+  -- The user's main workspace is a big tenant: paging must walk the index in order,
+  -- not fetch the whole trail and sort it.
+  insert into public.audit_logs (organization_id, actor_kind, action, table_name, record_id, created_at)
+  select o.id, 'system', 'update', 'projects', g::text, now() - (g || ' seconds')::interval
+  from public.organizations o cross join generate_series(1, ${BIG_WORKSPACE_ENTRIES}) g
+  where o.slug = ${lit(`${tag}-500`)};
   -- The user is an owner of three of them, like a consultant with a few clients.
   insert into public.organization_members (organization_id, user_id, role)
   select o.id, ${lit(userId)}, 'owner' from public.organizations o
@@ -61,10 +69,12 @@ end $$;`);
   );
   if (!org) throw new Error("the generated workspaces are missing");
   orgId = org.id;
-  const [middle] = await sql<{ id: number }>(
-    `select id::int from public.audit_logs where organization_id = ${lit(orgId)} order by id desc offset 100 limit 1`,
+  const [middle] = await sql<{ created_at: string; id: number }>(
+    `select created_at::text, id::int from public.audit_logs where organization_id = ${lit(orgId)}
+     order by created_at desc, id desc offset 100 limit 1`,
   );
-  cursor = middle?.id ?? 0;
+  if (!middle) throw new Error("the generated activity is missing");
+  cursor = middle;
   // EXPLAIN as the API would run the query: role and claims local to the transaction.
   await sql(`
 create schema if not exists tenantkit_test;
@@ -123,14 +133,22 @@ async function explain(query: string) {
   return { plan: Plan, ms, all: nodes(Plan) };
 }
 
-const HOT_PATHS: { name: string; table: string; query: () => string; rows: number }[] = [
+const HOT_PATHS: {
+  name: string;
+  table: string;
+  query: () => string;
+  rows: number;
+  /** The index the plan must use, in its order: no Sort node on top of it. */
+  orderedBy?: string;
+}[] = [
   {
     name: "projects list (lib/projects/queries.ts listProjects)",
     table: "projects",
     query: () =>
       `select id, name, status, created_at, updated_at from public.projects
-       where organization_id = ${lit(orgId)} order by created_at desc limit 200`,
+       where organization_id = ${lit(orgId)} order by created_at desc limit 201`,
     rows: 200,
+    orderedBy: "projects_org_created_idx",
   },
   {
     name: "one project of the workspace (getProject)",
@@ -152,16 +170,21 @@ const HOT_PATHS: { name: string; table: string; query: () => string; rows: numbe
     table: "audit_logs",
     query: () =>
       `select id, actor_id, action, table_name, record_id, created_at from public.audit_logs
-       where organization_id = ${lit(orgId)} order by id desc limit 51`,
-    rows: 51,
+       where organization_id = ${lit(orgId)} order by created_at desc, id desc limit 31`,
+    rows: 31,
+    orderedBy: "audit_logs_org_created_idx",
   },
   {
     name: "activity page, older entries (keyset cursor)",
     table: "audit_logs",
+    // What PostgREST builds from listActivity's lte("created_at") + or(created_at.lt, id.lt).
     query: () =>
       `select id, action, created_at from public.audit_logs
-       where organization_id = ${lit(orgId)} and id < ${cursor} order by id desc limit 51`,
-    rows: 51,
+       where organization_id = ${lit(orgId)} and created_at <= ${lit(cursor.created_at)}
+         and (created_at < ${lit(cursor.created_at)} or id < ${cursor.id})
+       order by created_at desc, id desc limit 31`,
+    rows: 31,
+    orderedBy: "audit_logs_org_created_idx",
   },
 ];
 
@@ -201,6 +224,16 @@ describe(`query plans as an authenticated user (${WORKSPACES} workspaces, ${WORK
         (node["Node Type"] === "Bitmap Index Scan" && node["Index Name"]?.startsWith(path.table)),
     );
     expect(indexed.length, `plan: ${summary}`).toBeGreaterThan(0);
+    if (path.orderedBy) {
+      expect(
+        all.filter((node) => node["Node Type"] === "Sort"),
+        `plan: ${summary}`,
+      ).toEqual([]);
+      expect(
+        all.some((node) => node["Index Name"] === path.orderedBy),
+        `plan: ${summary}`,
+      ).toBe(true);
+    }
     console.log(`plan ${path.name}: ${ms.toFixed(2)} ms: ${summary}`);
   });
 });

@@ -6,6 +6,7 @@ import {
   isRestorable,
   type AuditEntry,
 } from "@/lib/activity/describe";
+import { activityCursorSchema, encodeActivityCursor } from "@/lib/activity/cursor";
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   id: 1,
@@ -80,6 +81,24 @@ describe("activity sentences", () => {
       },
       "renamed the workspace Acme → Acme Inc",
     ],
+    [
+      {
+        action: "workspace.renamed",
+        table_name: "organizations",
+        old_data: { name: "Acme", slug: "acme" },
+        new_data: { name: "Acme Inc", slug: "acme-inc" },
+      },
+      "renamed the workspace Acme → Acme Inc and changed its URL /w/acme → /w/acme-inc",
+    ],
+    [
+      {
+        action: "workspace.updated",
+        table_name: "organizations",
+        old_data: { members_can_view_activity: false },
+        new_data: { members_can_view_activity: true },
+      },
+      "let members see the activity log",
+    ],
   ] as const)("%o → %s", (overrides, sentence) => {
     expect(
       describeAction(entry(overrides as Partial<AuditEntry>), new Map([["u9", "Carol"]])),
@@ -140,6 +159,36 @@ describe("isRestorable", () => {
     ).toBe(false);
     expect(
       isRestorable(entry({ table_name: "invitations", action: "delete", old_data: { id: "i1" } })),
+    ).toBe(false);
+  });
+});
+
+describe("activity cursor", () => {
+  it("round-trips the (created_at, id) of an entry as the API returns it", () => {
+    const cursor = encodeActivityCursor({ created_at: "2026-11-23T10:00:00.123456+00:00", id: 42 });
+    expect(cursor).toMatch(/^[\w-]+$/);
+    expect(activityCursorSchema.parse(cursor)).toEqual({
+      createdAt: "2026-11-23T10:00:00.123456+00:00",
+      id: 42,
+    });
+  });
+
+  it("takes Postgres' text format (Supabase Lite) to ISO without losing microseconds", () => {
+    const cursor = encodeActivityCursor({ created_at: "2026-11-23 10:00:00.123456+00", id: 7 });
+    expect(activityCursorSchema.parse(cursor)).toEqual({
+      createdAt: "2026-11-23T10:00:00.123456+00:00",
+      id: 7,
+    });
+  });
+
+  it("refuses anything else: garbage, a bare id, a forged timestamp", () => {
+    const forged = Buffer.from("now()) or (true|1").toString("base64url");
+    for (const value of ["", "42", "%%%", forged, encodeActivityCursor({ created_at: "x", id: 1 })])
+      expect(activityCursorSchema.safeParse(value).success, value).toBe(false);
+    expect(
+      activityCursorSchema.safeParse(
+        Buffer.from("2026-11-23T10:00:00+00:00|-3").toString("base64url"),
+      ).success,
     ).toBe(false);
   });
 });

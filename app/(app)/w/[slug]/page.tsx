@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
 import { createProject } from "@/lib/projects/actions";
-import { listProjects } from "@/lib/projects/queries";
+import { PROJECT_LIST_LIMIT, listProjects } from "@/lib/projects/queries";
 import { projectPermissions, requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
@@ -14,7 +14,17 @@ export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Prom
 }
 
 async function Projects({ organizationId, slug }: { organizationId: string; slug: string }) {
-  return <ProjectList slug={slug} projects={await listProjects(organizationId)} />;
+  const { projects, hasMore } = await listProjects(organizationId);
+  return (
+    <>
+      <ProjectList slug={slug} projects={projects} />
+      {hasMore && (
+        <p className="text-sm text-zinc-600">
+          Showing the {PROJECT_LIST_LIMIT} newest projects; older ones are still in the workspace.
+        </p>
+      )}
+    </>
+  );
 }
 
 export default async function WorkspaceHome({ params, searchParams }: PageProps<"/w/[slug]">) {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Form from "next/form";
 import Link from "next/link";
+import { Suspense } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { cn } from "@/components/ui/cn";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { ACTION_FILTERS, TABLE_FILTERS, actorName, describeAction } from "@/lib/activity/describe";
-import { activityFiltersSchema, listActivity } from "@/lib/activity/queries";
+import { type ActivityFilters, activityFiltersSchema, listActivity } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
 
@@ -57,26 +59,16 @@ export default async function ActivityPage({
     table: query.table || undefined,
     before: query.before || undefined,
   });
-  const [{ entries, nextCursor }, members] = await Promise.all([
-    listActivity(workspace.id, filters),
-    listMembers(workspace.id),
-  ]);
-  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  const members = await listMembers(workspace.id);
   const filtered = Boolean(filters.actor || filters.action || filters.table);
-  const olderHref = (() => {
-    const next = new URLSearchParams();
-    if (filters.actor) next.set("actor", filters.actor);
-    if (filters.action) next.set("action", filters.action);
-    if (filters.table) next.set("table", filters.table);
-    if (nextCursor) next.set("before", String(nextCursor));
-    return `?${next.toString()}`;
-  })();
 
   return (
     <div className="space-y-6">
       {header}
-      <form
-        method="get"
+      {/* Keyed: "Clear" and the back button must reset the selects too. */}
+      <Form
+        key={`${filters.actor}-${filters.action}-${filters.table}`}
+        action={`/w/${workspace.slug}/activity`}
         className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
         aria-label="Filter activity"
       >
@@ -120,8 +112,50 @@ export default async function ActivityPage({
             </Link>
           )}
         </div>
-      </form>
+      </Form>
 
+      <Suspense
+        key={JSON.stringify(filters)}
+        fallback={<ListSkeleton label="Loading activity" rows={8} />}
+      >
+        <ActivityFeed
+          workspaceId={workspace.id}
+          slug={workspace.slug}
+          filters={filters}
+          people={
+            new Map(members.map((member) => [member.userId, member.fullName ?? member.email]))
+          }
+        />
+      </Suspense>
+    </div>
+  );
+}
+
+/** The entries and the page links; suspends (skeleton) while a page of entries loads. */
+async function ActivityFeed({
+  workspaceId,
+  slug,
+  filters,
+  people,
+}: {
+  workspaceId: string;
+  slug: string;
+  filters: ActivityFilters;
+  people: Map<string, string>;
+}) {
+  const { entries, nextCursor } = await listActivity(workspaceId, filters);
+  const filtered = Boolean(filters.actor || filters.action || filters.table);
+  const pageHref = (cursor?: string) => {
+    const next = new URLSearchParams();
+    if (filters.actor) next.set("actor", filters.actor);
+    if (filters.action) next.set("action", filters.action);
+    if (filters.table) next.set("table", filters.table);
+    if (cursor) next.set("before", cursor);
+    return `/w/${slug}/activity?${next.toString()}`;
+  };
+
+  return (
+    <>
       {entries.length === 0 ? (
         <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
           <h2 className="text-sm font-semibold text-zinc-900">
@@ -141,7 +175,7 @@ export default async function ActivityPage({
           {entries.map((entry) => (
             <li key={entry.id}>
               <Link
-                href={`/w/${workspace.slug}/activity/${entry.id}`}
+                href={`/w/${slug}/activity/${entry.id}`}
                 className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-900"
               >
                 <span className="text-sm text-zinc-900">
@@ -156,13 +190,22 @@ export default async function ActivityPage({
           ))}
         </ol>
       )}
-      <div className={cn("flex justify-end", !nextCursor && "hidden")}>
-        {nextCursor && (
-          <Link href={olderHref} className={buttonClasses("secondary")}>
-            Older entries →
-          </Link>
-        )}
-      </div>
-    </div>
+      {(filters.before || nextCursor) && (
+        <nav aria-label="Activity pages" className="flex justify-between gap-2">
+          {filters.before ? (
+            <Link href={pageHref()} className={buttonClasses("ghost")}>
+              ← Newest entries
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextCursor && (
+            <Link href={pageHref(nextCursor)} className={buttonClasses("secondary")}>
+              Older entries →
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
   );
 }
