@@ -35,6 +35,13 @@ export async function createClient() {
   );
 }
 
+/**
+ * The browser's address and user agent, passed on for the audit log's request
+ * metadata. They are claims, not proof: X-Forwarded-For is whatever reached this
+ * server, which is trustworthy only behind a proxy that overwrites it (Vercel
+ * does), and anyone calling the Supabase API directly sets their own. The
+ * audit log shows them as reported (docs/audit.md).
+ */
 async function forwardedClientHeaders(): Promise<Record<string, string>> {
   const incoming = await headers();
   const forwarded: Record<string, string> = {};

@@ -208,6 +208,28 @@ describe("invitations", () => {
     expect(again.error?.message).toBe("invitation_used");
   });
 
+  // Hosted projects confirm emails; the local stack signs people up confirmed, so the
+  // unconfirmed state is arranged in SQL: an address someone typed but does not own.
+  it("an account whose email is not confirmed cannot accept, even with the invited address", async () => {
+    const squatter = await signUpUser(stack, uniqueEmail("unconfirmed"));
+    const { token } = await invite(acme.owner, acme.orgId, squatter.email);
+    await runSql(
+      stack,
+      `update auth.users set email_confirmed_at = null where id = ${literal(squatter.id)}`,
+    );
+    const refused = await squatter.client.rpc("accept_invitation", { token });
+    expect(refused.error?.message).toBe("wrong_account");
+    expect(await roleOf(acme.orgId, squatter.id)).toBeNull();
+
+    await runSql(
+      stack,
+      `update auth.users set email_confirmed_at = now() where id = ${literal(squatter.id)}`,
+    );
+    const accepted = await squatter.client.rpc("accept_invitation", { token });
+    expect(accepted.error).toBeNull();
+    expect(await roleOf(acme.orgId, squatter.id)).toBe("member");
+  });
+
   it("an expired token fails", async () => {
     const late = await signUpUser(stack, uniqueEmail("late"));
     const { token, invitation_id } = await invite(acme.owner, acme.orgId, late.email);

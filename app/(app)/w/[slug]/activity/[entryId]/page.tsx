@@ -94,7 +94,7 @@ export default async function ActivityEntryPage({
         </dd>
         {entry.ip && (
           <>
-            <dt className="text-zinc-500">IP address</dt>
+            <dt className="text-zinc-500">IP address (as reported)</dt>
             <dd className="text-zinc-800">{entry.ip}</dd>
           </>
         )}
