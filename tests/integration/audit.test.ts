@@ -260,6 +260,36 @@ describe("every write path leaves exactly one correct entry", () => {
     expect(entries[0]).toMatchObject({ actor_kind: "service", actor_id: null, action: "insert" });
   });
 
+  it("deleting a user's account is recorded in each workspace it touches, as the system", async () => {
+    const local = await makeTeam("gone-user");
+    const { data: project } = await ok(
+      local.member.client
+        .from("projects")
+        .insert({ organization_id: local.orgId, name: "Left behind" })
+        .select("id")
+        .single(),
+    );
+    const entries = await entriesOf(local.orgId, () =>
+      runSql(stack, `delete from auth.users where id = ${literal(local.member.id)}`),
+    );
+    // The membership goes (cascade) and the project keeps going without its author
+    // (created_by set null): one entry each, nobody signed in, so the system acted.
+    expect(
+      entries.map((entry) => [entry.action, entry.table_name, entry.actor_kind, entry.actor_id]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["member.removed", "organization_members", "system", null],
+        ["update", "projects", "system", null],
+      ]),
+    );
+    expect(entries).toHaveLength(2);
+    const removed = entries.find((entry) => entry.action === "member.removed");
+    expect(removed?.old_data).toMatchObject({ user_id: local.member.id, role: "member" });
+    const orphaned = entries.find((entry) => entry.action === "update");
+    expect(orphaned?.record_id).toBe((project as { id: string }).id);
+    expect(orphaned?.new_data).toMatchObject({ created_by: null });
+  });
+
   it("deleting a workspace removes its trail and records the deletion in the platform log", async () => {
     const doomed = await makeTeam("doomed");
     await ok(
