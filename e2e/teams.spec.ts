@@ -72,6 +72,18 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   expect(new URL(davePage.url()).pathname).not.toMatch(/^\/w\/acme/);
   expect(direct?.status()).toBeLessThan(500);
   await expect(davePage.getByText("Acme Inc")).toHaveCount(0);
+
+  // The log still knows him: by name in the feed, and as a former member in the filter.
+  await alice.goto("/w/acme/activity");
+  const feed = alice.getByTestId("activity-feed");
+  await expect(feed.getByText("Alice Anderson removed Dave Davis").first()).toBeVisible();
+  await alice.getByLabel("Person").selectOption({ label: "Dave Davis (former member)" });
+  await alice.getByRole("button", { name: "Filter" }).click();
+  await expect(alice).toHaveURL(/actor=[0-9a-f-]{36}/);
+  await expect(feed.getByText("Alice Anderson removed Dave Davis")).toHaveCount(0);
+  await expect(feed.getByText("Dave Davis joined as member").first()).toBeVisible();
+  for (const entry of await feed.getByRole("listitem").allInnerTexts())
+    expect(entry).toMatch(/^Dave Davis /);
 });
 
 test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({

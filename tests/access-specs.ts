@@ -209,7 +209,8 @@ export const TABLES: Record<string, TableSpec> = {
       delete: "nobody",
       upsert: "nobody",
     },
-    // The deletion of a project: the entry restore_project() can restore.
+    // The deletion of a project by the owner: the entry restore_project() can
+    // restore, and an actor for get_activity_actors() to name.
     seed: async (w) => {
       const project = await first(
         w.sql(
@@ -218,7 +219,12 @@ export const TABLES: Record<string, TableSpec> = {
         ),
         "project to delete",
       );
-      await w.sql(`delete from public.projects where id = ${lit(project.id)}`);
+      const owner = w.users.owner.id;
+      await w.sql(
+        `select set_config('request.jwt.claim.sub', ${lit(owner)}, true),
+                set_config('request.jwt.claims', ${lit(JSON.stringify({ sub: owner, role: "authenticated" }))}, true);
+         delete from public.projects where id = ${lit(project.id)};`,
+      );
       return first(
         w.sql(
           `select id, organization_id from public.audit_logs
@@ -334,6 +340,15 @@ export const RPCS: Record<string, RpcSpec> = {
     may: "owner",
     args: (w) => ({ org: w.id, new_owner_id: w.users.bystander.id }),
     effect: "writes",
+  },
+  // Reads audit_logs under its RLS policy (security invoker): A's people for A's log readers only.
+  "public.get_activity_actors(org uuid)": {
+    may: "admin",
+    args: (w) => ({ org: w.id }),
+    effect: (response, w) =>
+      !response.error &&
+      Array.isArray(response.data) &&
+      response.data.some((row: { actor_id?: string }) => row.actor_id === w.users.owner.id),
   },
   "public.restore_project(audit_log_id bigint)": {
     may: "admin",

@@ -49,6 +49,23 @@ export async function listActivity(organizationId: string, filters: ActivityFilt
   };
 }
 
+export interface ActivityActor {
+  actor_id: string;
+  /** The name recorded on their latest entry. */
+  actor_label: string | null;
+}
+
+/**
+ * Everyone who ever acted in the workspace's log, former members included
+ * (get_activity_actors, under the log's RLS policy: empty for non-readers).
+ */
+export async function listActivityActors(organizationId: string): Promise<ActivityActor[]> {
+  const supabase = await createClient();
+  const { data, error } = await supabase.rpc("get_activity_actors", { org: organizationId });
+  if (error) throw new Error(`Could not load the people of the activity log: ${error.message}`);
+  return (data ?? []) as ActivityActor[];
+}
+
 export async function getActivityEntry(
   organizationId: string,
   id: number,

@@ -417,6 +417,34 @@ describe("who reads the log", () => {
     expect(await count(team.member.client)).toBeGreaterThan(0);
     expect(await count(other.owner.client)).toBe(0);
   });
+
+  it("the people of the log, former members included, for the log's readers only", async () => {
+    const team = await makeTeam("actors");
+    const other = await makeTeam("actors-other");
+    await ok(
+      team.member.client.from("projects").insert({ organization_id: team.orgId, name: "Theirs" }),
+    );
+    await ok(team.member.client.rpc("leave_organization", { org: team.orgId }));
+    const actors = async (client: TestUser["client"]) => {
+      const { data, error } = await client.rpc("get_activity_actors", { org: team.orgId });
+      return error ? error.message : (data as { actor_id: string; actor_label: string }[]);
+    };
+
+    const seen = await actors(team.admin.client);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { actor_id: team.owner.id, actor_label: expect.any(String) },
+        { actor_id: team.member.id, actor_label: expect.stringContaining("actors-member") },
+      ]),
+    );
+    expect(new Set((seen as { actor_id: string }[]).map((row) => row.actor_id)).size).toBe(
+      (seen as unknown[]).length,
+    );
+    // Not readers of this log: nothing, not an error that would confirm the workspace.
+    expect(await actors(other.owner.client)).toEqual([]);
+    expect(await actors(team.member.client)).toEqual([]);
+    expect(await actors(anonClient(stack))).toMatch(/permission denied/);
+  });
 });
 
 describe("restoring a deleted project", () => {

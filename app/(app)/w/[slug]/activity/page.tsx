@@ -6,7 +6,12 @@ import { buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { ACTION_FILTERS, TABLE_FILTERS, actorName, describeAction } from "@/lib/activity/describe";
-import { type ActivityFilters, activityFiltersSchema, listActivity } from "@/lib/activity/queries";
+import {
+  type ActivityFilters,
+  activityFiltersSchema,
+  listActivity,
+  listActivityActors,
+} from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
 
@@ -59,7 +64,15 @@ export default async function ActivityPage({
     table: query.table || undefined,
     before: query.before || undefined,
   });
-  const members = await listMembers(workspace.id);
+  const [members, actors] = await Promise.all([
+    listMembers(workspace.id),
+    listActivityActors(workspace.id),
+  ]);
+  // Current members by their current name; people who have left by the name the
+  // log last recorded for them.
+  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  const formerMembers = actors.filter((actor) => !people.has(actor.actor_id));
+  for (const actor of formerMembers) people.set(actor.actor_id, actor.actor_label ?? "Unknown");
   const filtered = Boolean(filters.actor || filters.action || filters.table);
 
   return (
@@ -81,6 +94,10 @@ export default async function ActivityPage({
             ...members.map((member) => ({
               value: member.userId,
               label: member.fullName ?? member.email,
+            })),
+            ...formerMembers.map((actor) => ({
+              value: actor.actor_id,
+              label: `${actor.actor_label ?? "Unknown"} (former member)`,
             })),
           ]}
         />
@@ -122,9 +139,7 @@ export default async function ActivityPage({
           workspaceId={workspace.id}
           slug={workspace.slug}
           filters={filters}
-          people={
-            new Map(members.map((member) => [member.userId, member.fullName ?? member.email]))
-          }
+          people={people}
         />
       </Suspense>
     </div>
