@@ -33,6 +33,8 @@ test("sign up, create a first workspace, and get a clear error for a taken URL",
 
   // A second sign-up with the same email is refused with a clear message.
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Wait for the sign-out to land: navigating on while it runs races its redirect.
+  await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Dana again");
   await page.getByLabel("Work email").fill(email);
