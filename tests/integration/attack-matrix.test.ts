@@ -15,6 +15,10 @@
  *      granted to anon and authenticated (as Supabase Lite does, or as a migration
  *      that forgot its revokes would leave it): policies alone must still hold.
  *
+ *   4. schema private: every function of it (helpers, triggers), read from the live
+ *      catalog, called as /rest/v1/rpc/<name> by anon and by workspace A's owner, is
+ *      "not found" and changes nothing; asking for the schema by name is refused.
+ *
  * A table or RPC without a spec fails "every table and RPC has an access spec".
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -46,6 +50,7 @@ import { runSql } from "../support/sql";
 
 const stack = inject("stack");
 const catalog = inject("catalog");
+const privateCatalog = inject("privateCatalog");
 const apiPrivileges = inject("apiPrivileges");
 
 const tableKeys = catalog.tables.map(tableKey);
@@ -369,6 +374,71 @@ describe("RLS alone: cross-workspace cells with every table privilege granted", 
     "%s: moving the outsider's own row into workspace A is refused",
     async (key) => {
       await expectNotMoved(key, A.id);
+    },
+  );
+});
+
+// ─── 4. schema private is not part of the API ───────────────────────────────────
+
+const privateFunctions = privateCatalog.functions.map((fn) => ({
+  key: `private.${fn.name}(${fn.args})`,
+  fn,
+}));
+
+/** Arguments a real call would send: A's id for every uuid, plausible values otherwise. */
+function privateArgs(identityArgs: string, w: Workspace): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const declaration of identityArgs.split(",").map((part) => part.trim())) {
+    const [argName, ...type] = declaration.split(/\s+/);
+    if (!argName) continue;
+    const typeName = type.join(" ");
+    args[argName] = typeName.endsWith("[]")
+      ? ["owner", "admin", "member"]
+      : typeName === "uuid"
+        ? w.id
+        : typeName === "bigint" || typeName === "integer"
+          ? 1
+          : "x";
+  }
+  return args;
+}
+
+describe("schema private: no helper or trigger function is an API endpoint", () => {
+  it("the catalog lists private's functions (the RLS helpers and the trigger functions)", () => {
+    expect(privateFunctions.map(({ key }) => key)).toEqual(
+      expect.arrayContaining([
+        "private.get_user_org_ids()",
+        "private.has_org_role(org uuid, roles text[])",
+        "private.guard_tenant_row()",
+        "private.audit_tenant_change()",
+      ]),
+    );
+  });
+
+  const cells = privateFunctions.flatMap(({ key, fn }) =>
+    (["anon", "owner"] as const).map((actor) => ({ key, fn, actor })),
+  );
+
+  it.each(cells)(
+    "POST /rest/v1/rpc/$fn.name as $actor: not found, no effect",
+    async ({ fn, actor }) => {
+      const before = await matrix.state(A);
+      const client = matrix.client(actor);
+      const response = (await client.rpc(fn.name, privateArgs(fn.args, A))) as RpcResponse & {
+        status: number;
+      };
+      const message = `${actor} calls /rest/v1/rpc/${fn.name}; API said ${summarize(response)}`;
+      expect(response.status, message).toBe(404);
+      expect(response.error?.code, message).toBe("PGRST202");
+      expect(Matrix.leaks(response.data, matrix.secrets(A)), message).toEqual([]);
+      // Naming the schema (Content-Profile: private) is refused too: it is not exposed.
+      const named = (await client
+        .schema("private")
+        .rpc(fn.name, privateArgs(fn.args, A))) as RpcResponse & { status: number };
+      const namedMessage = `${actor} calls private.${fn.name} with Content-Profile: private; API said ${summarize(named)}`;
+      expect(named.status, namedMessage).toBe(406);
+      expect(named.error?.code, namedMessage).toBe("PGRST106");
+      expect(Matrix.changed(before, await matrix.state(A)), message).toEqual([]);
     },
   );
 });

@@ -1,19 +1,23 @@
 /**
- * Catalog gate: the migrated schema follows the tenant table convention (DESIGN.md).
- * A new table without RLS, without its organization_id index, foreign key, guard
- * trigger or select policy, or a security definer function without a pinned
- * search_path, fails here with a message that says what to add.
+ * Catalog gate: the migrated schema follows the tenant table convention
+ * (docs/adding-a-tenant-table.md). A new table without RLS, without its
+ * organization_id index, foreign key, guard or audit trigger or select policy, a
+ * security definer function without a pinned search_path, or one the API serves
+ * without being an intended RPC (tests/access-specs.ts), fails here with a message
+ * that says what to add.
  *
  * The snapshot is read once by global-setup.ts (as the database owner, before any
  * API request) and checked by the pure rules in tests/support/catalog-rules.ts.
  */
 import { describe, expect, inject, it } from "vitest";
+import { RPCS } from "../access-specs";
 import { checkCatalog, RULES, type RuleId } from "../support/catalog-rules";
 import type { CatalogSnapshot, CatalogTable } from "../support/catalog-snapshot";
 
 describe("catalog gate on the migrated schema", () => {
   const catalog = inject("catalog");
-  const violations = checkCatalog(catalog);
+  const privateCatalog = inject("privateCatalog");
+  const violations = checkCatalog(catalog, Object.keys(RPCS));
 
   it("sees the tables, policies and functions of the migrations (the snapshot is not empty)", () => {
     // Guards against a gate that passes because the snapshot query matched nothing.
@@ -29,8 +33,29 @@ describe("catalog gate on the migrated schema", () => {
     expect(projects?.policies.length).toBeGreaterThan(0);
     expect(projects?.indexes.length).toBeGreaterThan(0);
     expect(catalog.functions.filter((fn) => fn.securityDefiner).map((fn) => fn.name)).toEqual(
-      expect.arrayContaining(["create_organization", "get_user_org_ids", "has_org_role"]),
+      expect.arrayContaining(["create_organization", "invite_member", "restore_project"]),
     );
+    expect(privateCatalog.functions.map((fn) => fn.name)).toEqual(
+      expect.arrayContaining(["get_user_org_ids", "has_org_role", "guard_tenant_row"]),
+    );
+  });
+
+  it("schema private holds functions only (Supabase Lite grants ALL on the tables of an RLS schema)", () => {
+    expect(privateCatalog.tables.map((table) => table.name)).toEqual([]);
+    expect(privateCatalog.views.map((view) => view.name)).toEqual([]);
+  });
+
+  it("schema private: every function pins search_path, none is executable by anon or PUBLIC", () => {
+    // The exposed-schema rules apply here too, but for the intended-RPC rule: the
+    // helpers are executable by authenticated on purpose, and the API cannot reach them.
+    const messages = checkCatalog(privateCatalog, [])
+      .filter((violation) => violation.rule !== "security-definer-intended-rpc")
+      .map((violation) => violation.message);
+    expect(messages).toEqual([]);
+    const open = privateCatalog.functions
+      .filter((fn) => fn.executableBy.some((role) => role === "anon" || role === "PUBLIC"))
+      .map((fn) => `private.${fn.name}(${fn.args})`);
+    expect(open, "revoke execute ... from public, anon").toEqual([]);
   });
 
   it.each(Object.entries(RULES) as [RuleId, string][])("%s: %s", (rule) => {
@@ -41,7 +66,7 @@ describe("catalog gate on the migrated schema", () => {
   });
 });
 
-const isGuard = (trigger: { function: string }) => trigger.function === "public.guard_tenant_row";
+const isGuard = (trigger: { function: string }) => trigger.function === "private.guard_tenant_row";
 
 /** A tenant table exactly as the convention wants it (mirrors public.projects). */
 function conformingTable(name: string): CatalogTable {
@@ -73,7 +98,7 @@ function conformingTable(name: string): CatalogTable {
     triggers: [
       {
         name: `${name}_guard_tenant_row`,
-        function: "public.guard_tenant_row",
+        function: "private.guard_tenant_row",
         timing: "before",
         level: "row",
         events: ["insert", "update"],
@@ -81,7 +106,7 @@ function conformingTable(name: string): CatalogTable {
       },
       {
         name: `${name}_audit`,
-        function: "public.audit_tenant_change",
+        function: "private.audit_tenant_change",
         timing: "after",
         level: "row",
         events: ["insert", "update", "delete"],
@@ -105,6 +130,10 @@ function conformingTable(name: string): CatalogTable {
   };
 }
 
+/** The fake schema's intended RPCs (in the real gate: the keys of RPCS in tests/access-specs.ts). */
+const FAKE_RPCS = ["public.create_widget(org uuid)"];
+const check = (snapshot: CatalogSnapshot) => checkCatalog(snapshot, FAKE_RPCS);
+
 function fakeSnapshot(overrides: Partial<CatalogSnapshot> = {}): CatalogSnapshot {
   return {
     schemas: ["public"],
@@ -113,8 +142,8 @@ function fakeSnapshot(overrides: Partial<CatalogSnapshot> = {}): CatalogSnapshot
     functions: [
       {
         schema: "public",
-        name: "get_user_org_ids",
-        args: "",
+        name: "create_widget",
+        args: "org uuid",
         securityDefiner: true,
         config: ['search_path=""'],
         executableBy: ["postgres", "authenticated"],
@@ -133,7 +162,7 @@ const widgetsWith = (defect: (table: CatalogTable) => void) => {
 
 describe("catalog rules reject a bad schema (fake snapshots)", () => {
   it("accept the conforming fake schema", () => {
-    expect(checkCatalog(fakeSnapshot())).toEqual([]);
+    expect(check(fakeSnapshot())).toEqual([]);
   });
 
   const defects: {
@@ -206,7 +235,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       defect: "no guard trigger",
       snapshot: widgetsWith((t) => (t.triggers = t.triggers.filter((tr) => !isGuard(tr)))),
       rule: "tenant-guard-trigger",
-      mentions: "execute function public.guard_tenant_row()",
+      mentions: "execute function private.guard_tenant_row()",
     },
     {
       defect: "guard trigger on insert only",
@@ -230,7 +259,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       defect: "no audit trigger",
       snapshot: widgetsWith((t) => (t.triggers = t.triggers.filter((tr) => isGuard(tr)))),
       rule: "tenant-audit-trigger",
-      mentions: "execute function public.audit_tenant_change()",
+      mentions: "execute function private.audit_tenant_change()",
     },
     {
       defect: "audit trigger that misses deletes",
@@ -321,6 +350,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       }),
       rule: "security-definer-search-path",
       mentions: "public.leaky(org uuid)",
+      also: ["security-definer-intended-rpc"],
     },
     {
       defect: "security definer executable by PUBLIC (the default)",
@@ -338,6 +368,41 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       }),
       rule: "security-definer-not-anon",
       mentions: "revoke execute on function public.helper() from public, anon",
+      also: ["security-definer-intended-rpc"],
+    },
+    {
+      defect: "an RLS helper left in public, executable by authenticated (lint 0029)",
+      snapshot: fakeSnapshot({
+        functions: [
+          {
+            schema: "public",
+            name: "get_user_org_ids",
+            args: "",
+            securityDefiner: true,
+            config: ['search_path=""'],
+            executableBy: ["postgres", "authenticated"],
+          },
+        ],
+      }),
+      rule: "security-definer-intended-rpc",
+      mentions: "belongs in schema private",
+    },
+    {
+      defect: "an intended RPC whose arguments changed (the spec names the old signature)",
+      snapshot: fakeSnapshot({
+        functions: [
+          {
+            schema: "public",
+            name: "create_widget",
+            args: "org uuid, name text",
+            securityDefiner: true,
+            config: ['search_path=""'],
+            executableBy: ["postgres", "authenticated"],
+          },
+        ],
+      }),
+      rule: "security-definer-intended-rpc",
+      mentions: "public.create_widget(org uuid, name text)",
     },
     {
       defect: "view without security_invoker",
@@ -456,7 +521,7 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
   it.each(defects)(
     "report $defect as $rule, naming the object and the fix",
     ({ snapshot, rule, mentions, also = [] }) => {
-      const violations = checkCatalog(snapshot);
+      const violations = check(snapshot);
       expect(violations.map((violation) => violation.rule).sort()).toEqual([rule, ...also].sort());
       const violation = violations.find((v) => v.rule === rule);
       expect(violation?.message).toMatch(/^public\.\w+/);
@@ -482,10 +547,22 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       ],
       indexes: [],
     };
-    expect(checkCatalog(fakeSnapshot({ tables: [lookup] }))).toEqual([]);
+    expect(check(fakeSnapshot({ tables: [lookup] }))).toEqual([]);
     expect(
-      checkCatalog(fakeSnapshot({ tables: [{ ...lookup, rlsEnabled: false }] })).map((v) => v.rule),
+      check(fakeSnapshot({ tables: [{ ...lookup, rlsEnabled: false }] })).map((v) => v.rule),
     ).toEqual(["rls-enabled"]);
+  });
+
+  it("accept a security definer function that no API role may execute (called by other definer code)", () => {
+    const internal = {
+      schema: "public",
+      name: "internal_helper",
+      args: "",
+      securityDefiner: true,
+      config: ['search_path=""'],
+      executableBy: ["postgres", "service_role"],
+    };
+    expect(check(fakeSnapshot({ functions: [internal] }))).toEqual([]);
   });
 
   it("ignore functions that are not security definer", () => {
@@ -497,6 +574,6 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       config: [],
       executableBy: ["PUBLIC"],
     };
-    expect(checkCatalog(fakeSnapshot({ functions: [invoker] }))).toEqual([]);
+    expect(check(fakeSnapshot({ functions: [invoker] }))).toEqual([]);
   });
 });

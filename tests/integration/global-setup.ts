@@ -9,6 +9,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     stack: import("../support/test-stack").TestStackInfo;
     catalog: import("../support/catalog-snapshot").CatalogSnapshot;
+    /** The same for schema `private` (helpers and triggers), which the API must not expose. */
+    privateCatalog: import("../support/catalog-snapshot").CatalogSnapshot;
     /** The script that gives anon and authenticated back the privileges the migrations wrote. */
     apiPrivileges: string;
     /** The test database on the PostgreSQL server, or null on PGlite (single connection). */
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
     // the snapshot would show Lite's grants instead of the ones the migrations wrote
     // (which are what hosted Supabase enforces).
     project.provide("catalog", await readCatalogSnapshot(query, ["public"]));
+    project.provide("privateCatalog", await readCatalogSnapshot(query, ["private"]));
     // Then let Lite do that granting, and take it back: the suites run against the
     // privileges the migrations wrote, as on hosted Supabase (tests/support/api-grants.ts).
     const privileges = await readApiPrivileges(query);

@@ -127,7 +127,7 @@ export class Matrix {
          returning id
        ), members as (
          insert into public.organization_members (organization_id, user_id, role)
-         select org.id, m.user_id::uuid, m.role from org,
+         select org.id, m.user_id::uuid, m.role::public.org_role from org,
            (values ${members.map(([user, role]) => `(${lit(user.id)}, ${lit(role)})`).join(", ")})
              as m(user_id, role)
          returning 1

@@ -5,8 +5,9 @@
  *
  * Each violation names the object and says what to add, because the person who
  * reads it is whoever just wrote a migration, not whoever wrote this file.
- * The convention being enforced is "The tenant table convention" in DESIGN.md;
- * supabase/migrations/20261123000200_projects.sql is the reference table.
+ * The convention being enforced is docs/adding-a-tenant-table.md;
+ * supabase/migrations/20261123000500_projects.sql is the reference table, and
+ * docs/security.md lists which rule guards which item of the checklist.
  */
 import type {
   CatalogFunction,
@@ -17,8 +18,8 @@ import type {
 
 export const TENANT_COLUMN = "organization_id";
 export const TENANTS_TABLE = "public.organizations";
-export const GUARD_FUNCTION = "public.guard_tenant_row";
-export const AUDIT_FUNCTION = "public.audit_tenant_change";
+export const GUARD_FUNCTION = "private.guard_tenant_row";
+export const AUDIT_FUNCTION = "private.audit_tenant_change";
 /** The audit log is tenant data too, but it cannot audit itself. */
 const AUDIT_EXEMPT = new Set(["public.audit_logs"]);
 
@@ -40,6 +41,8 @@ export const RULES = {
   "tenant-no-anon-grant": "anon and PUBLIC hold no privilege on a tenant table",
   "security-definer-search-path": "every security definer function pins search_path",
   "security-definer-not-anon": "no security definer function is executable by anon or PUBLIC",
+  "security-definer-intended-rpc":
+    "a security definer function in an exposed schema that authenticated may execute is an intended RPC (listed in RPCS of tests/access-specs.ts); helpers belong in schema private (Supabase lint 0029)",
   "view-security-invoker":
     "every view in an exposed schema runs as the caller (security_invoker), no materialized views",
   "foreign-key-index": "every foreign key is covered by an index that starts with its columns",
@@ -64,14 +67,24 @@ const qualified = (object: { schema: string; name: string }) => `${object.schema
 export const isTenantTable = (table: CatalogTable) =>
   table.columns.some((column) => column.name === TENANT_COLUMN);
 
-export function checkCatalog(snapshot: CatalogSnapshot): Violation[] {
+/**
+ * `intendedRpcs`: the functions the app calls through the API, as
+ * "schema.name(identity args)" (the keys of RPCS in tests/access-specs.ts, the one
+ * list of them). Every other function of an exposed schema must not be executable
+ * by the API roles.
+ */
+export function checkCatalog(
+  snapshot: CatalogSnapshot,
+  intendedRpcs: readonly string[],
+): Violation[] {
+  const intended = new Set(intendedRpcs);
   return [
     ...snapshot.tables.flatMap(checkTable),
     ...snapshot.tables.flatMap(checkForeignKeyIndexes),
     ...snapshot.tables.flatMap(checkPolicyInitplans),
     ...snapshot.tables.flatMap(checkGrantsMatchPolicies),
     ...snapshot.views.flatMap(checkView),
-    ...snapshot.functions.flatMap(checkFunction),
+    ...snapshot.functions.flatMap((fn) => checkFunction(fn, intended)),
   ];
 }
 
@@ -165,7 +178,7 @@ function checkTable(table: CatalogTable): Violation[] {
   if (!hasSelectPolicy) {
     report(
       "tenant-select-policy",
-      `no permissive select policy "to authenticated". Add: create policy "members read" on ${name} for select to authenticated using (${TENANT_COLUMN} = any (array(select public.get_user_org_ids())));`,
+      `no permissive select policy "to authenticated". Add: create policy "members read" on ${name} for select to authenticated using (${TENANT_COLUMN} = any (array(select private.get_user_org_ids())));`,
     );
   }
 
@@ -218,7 +231,10 @@ function checkView(view: CatalogView): Violation[] {
   return [];
 }
 
-function checkFunction(fn: CatalogFunction): Violation[] {
+/** Roles the API serves as: a function they may execute in an exposed schema is an endpoint. */
+const API_ROLES = new Set(["authenticated", "anon", "PUBLIC"]);
+
+function checkFunction(fn: CatalogFunction, intendedRpcs: ReadonlySet<string>): Violation[] {
   if (!fn.securityDefiner) return [];
   const name = qualified(fn);
   const signature = `${name}(${fn.args})`;
@@ -237,6 +253,17 @@ function checkFunction(fn: CatalogFunction): Violation[] {
       rule: "security-definer-not-anon",
       object: name,
       message: `${signature}: executable by ${untrusted.join(", ")}. Add: revoke execute on function ${signature} from public, anon; grant execute on function ${signature} to authenticated;`,
+    });
+  }
+  // Supabase lint 0029 (authenticated_security_definer_function_executable): in an
+  // exposed schema, EXECUTE makes a function an endpoint, /rest/v1/rpc/<name>, that
+  // runs with its owner's rights. The CLI's local linter does not have this lint.
+  const callers = fn.executableBy.filter((role) => API_ROLES.has(role));
+  if (callers.length > 0 && !intendedRpcs.has(signature)) {
+    violations.push({
+      rule: "security-definer-intended-rpc",
+      object: name,
+      message: `${signature}: security definer, executable by ${callers.join(", ")} through the API (/rest/v1/rpc/${fn.name}), and not an intended RPC. A helper or trigger function belongs in schema private ("create function private.${fn.name}(...)"; grant execute to authenticated only if a policy calls it). An RPC the app calls gets an entry "${signature}" in RPCS of tests/access-specs.ts.`,
     });
   }
   return violations;
@@ -315,7 +342,7 @@ function checkPolicyInitplans(table: CatalogTable): Violation[] {
       {
         rule: "policy-initplan" as const,
         object: name,
-        message: `${name}: policy "${policy.name}" calls ${calls.join(", ")} once per row. Wrap each in a subquery: (select auth.uid()), or "= any (array(select public.get_user_org_ids()))" for a set.`,
+        message: `${name}: policy "${policy.name}" calls ${calls.join(", ")} once per row. Wrap each in a subquery: (select auth.uid()), or "= any (array(select private.get_user_org_ids()))" for a set.`,
       },
     ];
   });

@@ -5,34 +5,11 @@
 -- recorded in a platform log that is not part of any workspace.
 
 -- ---------------------------------------------------------------------------
--- Who may see a workspace's activity: owners and admins; members when allowed.
--- ---------------------------------------------------------------------------
-alter table public.organizations
-  add column members_can_view_activity boolean not null default false;
-grant update (members_can_view_activity) on public.organizations to authenticated;
-
-create function public.guard_organization_settings()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if new.members_can_view_activity is distinct from old.members_can_view_activity
-     and (select auth.uid()) is not null
-     and not public.has_org_role(old.id, array['owner']) then
-    raise exception 'not_allowed' using errcode = '42501',
-      hint = 'Only owners decide whether members see the activity log.';
-  end if;
-  return new;
-end;
-$$;
-create trigger organizations_guard_settings
-  before update on public.organizations
-  for each row execute function public.guard_organization_settings();
-
--- The workspaces whose activity the signed-in user may read. Set-returning, like
+-- The workspaces whose activity the signed-in user may read: owners and admins,
+-- members when organizations.members_can_view_activity is on. Set-returning, like
 -- get_user_org_ids(), so the audit_logs policy evaluates it once per query.
-create function public.get_activity_org_ids()
+-- ---------------------------------------------------------------------------
+create function private.get_activity_org_ids()
 returns setof uuid
 language sql
 stable
@@ -65,15 +42,19 @@ create table public.audit_logs (
   user_agent      text,
   created_at      timestamptz not null default now()
 );
-comment on table public.audit_logs is 'Append-only record of every write to tenant data. Written only by audit_tenant_change().';
+comment on table public.audit_logs is 'Append-only record of every write to tenant data. Written only by private.audit_tenant_change().';
+-- The feed pages on (created_at, id), newest first.
 create index audit_logs_org_created_idx on public.audit_logs (organization_id, created_at desc, id desc);
 create index audit_logs_org_record_idx on public.audit_logs (organization_id, table_name, record_id);
-create index audit_logs_org_actor_idx on public.audit_logs (organization_id, actor_id);
+-- By person, the feed pages in the same order; get_activity_actors() walks it
+-- person by person and finds the name an actor last had in one lookup.
+create index audit_logs_org_actor_idx
+  on public.audit_logs (organization_id, actor_id, created_at desc, id desc);
 
 -- Append-only, enforced for every role: only the audit trigger may insert (it runs
 -- nested inside another table's trigger), nothing may update, and rows go away only
 -- with their workspace (the cascade from organizations).
-create function public.audit_logs_append_only()
+create function private.audit_logs_append_only()
 returns trigger
 language plpgsql
 security definer
@@ -92,9 +73,9 @@ end;
 $$;
 create trigger audit_logs_append_only
   before insert or update or delete on public.audit_logs
-  for each row execute function public.audit_logs_append_only();
+  for each row execute function private.audit_logs_append_only();
 
-create function public.audit_logs_no_truncate()
+create function private.audit_logs_no_truncate()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -105,25 +86,30 @@ end;
 $$;
 create trigger audit_logs_no_truncate
   before truncate on public.audit_logs
-  for each statement execute function public.audit_logs_no_truncate();
+  for each statement execute function private.audit_logs_no_truncate();
 
 create trigger audit_logs_guard_tenant_row
   before insert or update on public.audit_logs
-  for each row execute function public.guard_tenant_row();
+  for each row execute function private.guard_tenant_row();
 
 alter table public.audit_logs enable row level security;
 create policy "activity readers read" on public.audit_logs for select to authenticated
-  using (organization_id = any (array(select public.get_activity_org_ids())));
+  using (organization_id = any (array(select private.get_activity_org_ids())));
+-- No write policies: the audit trigger writes, as the table owner.
 revoke all on public.audit_logs from anon, authenticated;
 grant select on public.audit_logs to authenticated;
 
 -- ---------------------------------------------------------------------------
--- The generic audit trigger, attached to every tenant table.
+-- The generic audit trigger, attached to every tenant table (the catalog gate's
+-- rule tenant-audit-trigger):
+--   create trigger <table>_audit after insert or update or delete on public.<table>
+--     for each row execute function private.audit_tenant_change();
 -- Trigger arguments name columns never to copy into the log (e.g. token_hash).
--- An RPC may name the action of its writes with
+-- The action is derived from the table and the change ('insert', 'member.added',
+-- ...); an RPC may name the action of its writes with
 --   set_config('tenantkit.audit_action', '<action>', true).
 -- ---------------------------------------------------------------------------
-create function public.audit_tenant_change()
+create function private.audit_tenant_change()
 returns trigger
 language plpgsql
 security definer
@@ -184,6 +170,7 @@ begin
     org,
     caller,
     case when caller is not null then 'user' when api_role = 'service_role' then 'service' else 'system' end,
+    -- public.profiles: the teams migration.
     (select coalesce(p.full_name, p.email) from public.profiles p where p.id = caller),
     coalesce(named_action, derived),
     tg_table_name,
@@ -199,16 +186,47 @@ $$;
 
 create trigger organizations_audit
   after insert or update on public.organizations
-  for each row execute function public.audit_tenant_change();
+  for each row execute function private.audit_tenant_change();
 create trigger organization_members_audit
   after insert or update or delete on public.organization_members
-  for each row execute function public.audit_tenant_change();
-create trigger invitations_audit
-  after insert or update or delete on public.invitations
-  for each row execute function public.audit_tenant_change('token_hash');
-create trigger projects_audit
-  after insert or update or delete on public.projects
-  for each row execute function public.audit_tenant_change();
+  for each row execute function private.audit_tenant_change();
+
+-- ---------------------------------------------------------------------------
+-- get_activity_actors: the distinct people in a workspace's log, former members
+-- included ("who deleted this?" is often somebody who has since left), each with
+-- the name recorded on their latest entry. `security invoker`: it reads audit_logs
+-- through its RLS policy, so it answers only to those who may read the log and
+-- returns nothing for any other workspace. The recursive form visits one index
+-- entry per person (a loose index scan) instead of every entry of the log.
+-- ---------------------------------------------------------------------------
+create function public.get_activity_actors(org uuid)
+returns table (actor_id uuid, actor_label text)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  with recursive actors (id) as (
+    (select a.actor_id from public.audit_logs a
+     where a.organization_id = org and a.actor_id is not null
+     order by a.actor_id
+     limit 1)
+    union all
+    select (select a.actor_id from public.audit_logs a
+            where a.organization_id = org and a.actor_id > actors.id
+            order by a.actor_id
+            limit 1)
+    from actors
+    where actors.id is not null
+  )
+  select actors.id,
+         (select a.actor_label from public.audit_logs a
+          where a.organization_id = org and a.actor_id = actors.id
+          order by a.created_at desc, a.id desc
+          limit 1)
+  from actors
+  where actors.id is not null;
+$$;
 
 -- ---------------------------------------------------------------------------
 -- Platform log: outlives workspaces; not exposed through the API.
@@ -230,7 +248,7 @@ create index audit_events_org_idx on platform.audit_events (organization_id, cre
 alter table platform.audit_events enable row level security;
 revoke all on platform.audit_events from public, anon, authenticated;
 
-create function platform.audit_events_append_only()
+create function private.audit_events_append_only()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -241,12 +259,13 @@ end;
 $$;
 create trigger audit_events_append_only
   before update or delete on platform.audit_events
-  for each row execute function platform.audit_events_append_only();
+  for each row execute function private.audit_events_append_only();
 create trigger audit_events_no_truncate
   before truncate on platform.audit_events
-  for each statement execute function platform.audit_events_append_only();
+  for each statement execute function private.audit_events_append_only();
 
-create function public.log_workspace_deletion()
+-- The deletion of a workspace, with what went with it.
+create function private.log_workspace_deletion()
 returns trigger
 language plpgsql
 security definer
@@ -265,6 +284,7 @@ begin
       'name', old.name,
       'slug', old.slug,
       'members', (select count(*) from public.organization_members m where m.organization_id = old.id),
+      -- public.projects: the projects migration.
       'projects', (select count(*) from public.projects p where p.organization_id = old.id),
       'audit_entries', (select count(*) from public.audit_logs a where a.organization_id = old.id)
     )
@@ -274,58 +294,19 @@ end;
 $$;
 create trigger organizations_log_deletion
   before delete on public.organizations
-  for each row execute function public.log_workspace_deletion();
+  for each row execute function private.log_workspace_deletion();
 
 -- ---------------------------------------------------------------------------
--- Restore a deleted project from its audit entry, into the same workspace only.
--- The restore is audited as project.restored; guard_tenant_row() keeps the
--- original author for it. (Multi-row RPCs name their action the same way, e.g.
--- transfer_ownership() with ownership.transferred.)
+-- Function privileges
 -- ---------------------------------------------------------------------------
-create function public.restore_project(audit_log_id bigint)
-returns uuid
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  entry public.audit_logs;
-  restored public.projects;
-begin
-  select * into entry from public.audit_logs a where a.id = audit_log_id;
-  if not found
-     or entry.table_name <> 'projects'
-     or entry.old_data is null
-     or entry.new_data is not null
-     or not public.has_org_role(entry.organization_id, array['owner', 'admin']) then
-    raise exception 'audit_entry_not_found' using errcode = 'PT404',
-      hint = 'Only the deletion of a project in your workspace can be restored.';
-  end if;
-  if exists (select 1 from public.projects p where p.id = (entry.old_data ->> 'id')::uuid) then
-    raise exception 'already_restored' using errcode = 'PT409', hint = 'This project exists again.';
-  end if;
-
-  restored := jsonb_populate_record(null::public.projects, entry.old_data);
-  -- Into the workspace the entry belongs to, whatever the stored row says.
-  restored.organization_id := entry.organization_id;
-  if restored.created_by is not null
-     and not exists (select 1 from auth.users u where u.id = restored.created_by) then
-    restored.created_by := null;
-  end if;
-  perform set_config('tenantkit.audit_action', 'project.restored', true);
-  insert into public.projects select restored.*;
-  perform set_config('tenantkit.audit_action', '', true);
-  return restored.id;
-end;
-$$;
-
-revoke execute on function public.guard_organization_settings() from public, anon, authenticated;
-revoke execute on function public.audit_logs_append_only() from public, anon, authenticated;
-revoke execute on function public.audit_logs_no_truncate() from public, anon, authenticated;
-revoke execute on function public.audit_tenant_change() from public, anon, authenticated;
-revoke execute on function public.log_workspace_deletion() from public, anon, authenticated;
-revoke execute on function platform.audit_events_append_only() from public, anon, authenticated;
-revoke execute on function public.get_activity_org_ids() from public, anon;
-revoke execute on function public.restore_project(bigint) from public, anon;
-grant execute on function public.get_activity_org_ids() to authenticated;
-grant execute on function public.restore_project(bigint) to authenticated;
+revoke execute on function private.audit_logs_append_only() from public, anon, authenticated;
+revoke execute on function private.audit_logs_no_truncate() from public, anon, authenticated;
+revoke execute on function private.audit_tenant_change() from public, anon, authenticated;
+revoke execute on function private.audit_events_append_only() from public, anon, authenticated;
+revoke execute on function private.log_workspace_deletion() from public, anon, authenticated;
+-- The audit_logs policy calls it as the signed-in user.
+revoke execute on function private.get_activity_org_ids() from public, anon;
+grant execute on function private.get_activity_org_ids() to authenticated;
+-- The app's RPC.
+revoke execute on function public.get_activity_actors(uuid) from public, anon;
+grant execute on function public.get_activity_actors(uuid) to authenticated;

@@ -19,9 +19,9 @@ comment on table public.profiles is 'Name and email of each user, kept in sync w
 
 create trigger profiles_set_updated_at
   before update on public.profiles
-  for each row execute function public.set_updated_at();
+  for each row execute function private.set_updated_at();
 
-create function public.sync_profile()
+create function private.sync_profile()
 returns trigger
 language plpgsql
 security definer
@@ -39,7 +39,7 @@ $$;
 
 create trigger on_auth_user_saved
   after insert or update of email, raw_user_meta_data on auth.users
-  for each row execute function public.sync_profile();
+  for each row execute function private.sync_profile();
 
 insert into public.profiles (id, email, full_name)
 select u.id, coalesce(u.email, ''), nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '')
@@ -52,7 +52,7 @@ create policy "self and co-members read" on public.profiles for select to authen
     id = (select auth.uid())
     or id in (
       select m.user_id from public.organization_members m
-      where m.organization_id = any (array(select public.get_user_org_ids()))
+      where m.organization_id = any (array(select private.get_user_org_ids()))
     )
   );
 revoke all on public.profiles from anon, authenticated;
@@ -62,22 +62,34 @@ grant select on public.profiles to authenticated;
 -- Last-owner protection: whatever removes or demotes the last owner (leave,
 -- role change, removal, deleting the user's account) is refused. Deleting the
 -- workspace itself is the one way its owners go away.
+-- Under concurrency, "is there another owner?" alone lets two owners who demote
+-- (or remove) each other at the same moment both pass: each transaction still
+-- sees the other as owner. So a change that takes an owner away first locks the
+-- workspace row, and the second one re-reads the memberships after the first has
+-- committed, and is refused. `for no key update` does not conflict with the
+-- key-share locks that foreign key checks take, so ordinary inserts into tenant
+-- tables are not blocked.
 -- ---------------------------------------------------------------------------
-create function public.protect_last_owner()
+create function private.protect_last_owner()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  if old.role = 'owner'
-     and (tg_op = 'DELETE' or new.role <> 'owner')
-     and exists (select 1 from public.organizations o where o.id = old.organization_id)
-     and not exists (
-       select 1 from public.organization_members m
-       where m.organization_id = old.organization_id and m.role = 'owner' and m.id <> old.id
-     )
-  then
+  if old.role <> 'owner' or (tg_op = 'UPDATE' and new.role = 'owner') then
+    return null;
+  end if;
+  -- Not found: the workspace itself is being deleted (the cascade), which is the
+  -- one way its owners may go away.
+  perform 1 from public.organizations o where o.id = old.organization_id for no key update;
+  if not found then
+    return null;
+  end if;
+  if not exists (
+    select 1 from public.organization_members m
+    where m.organization_id = old.organization_id and m.role = 'owner' and m.id <> old.id
+  ) then
     raise exception 'last_owner' using errcode = 'PT409',
       hint = 'A workspace needs an owner: transfer ownership or delete the workspace first.';
   end if;
@@ -87,7 +99,7 @@ $$;
 
 create trigger organization_members_protect_last_owner
   after update or delete on public.organization_members
-  for each row execute function public.protect_last_owner();
+  for each row execute function private.protect_last_owner();
 
 -- ---------------------------------------------------------------------------
 -- invitations: a pending invitation per (workspace, email). Only a SHA-256 hash
@@ -97,7 +109,7 @@ create table public.invitations (
   id              uuid primary key default gen_random_uuid(),
   organization_id uuid not null references public.organizations(id) on delete cascade,
   email           text not null check (email = lower(email) and char_length(email) between 3 and 254),
-  role            text not null default 'member' check (role in ('owner', 'admin', 'member')),
+  role            public.org_role not null default 'member',
   token_hash      text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
   invited_by      uuid references auth.users(id) on delete set null,
   expires_at      timestamptz not null default now() + interval '7 days',
@@ -117,21 +129,25 @@ create index invitations_accepted_by_idx on public.invitations (accepted_by);
 
 create trigger invitations_guard_tenant_row
   before insert or update on public.invitations
-  for each row execute function public.guard_tenant_row();
+  for each row execute function private.guard_tenant_row();
 create trigger invitations_set_updated_at
   before update on public.invitations
-  for each row execute function public.set_updated_at();
+  for each row execute function private.set_updated_at();
+-- The token hash stays out of the log.
+create trigger invitations_audit
+  after insert or update or delete on public.invitations
+  for each row execute function private.audit_tenant_change('token_hash');
 
 alter table public.invitations enable row level security;
 create policy "admins read" on public.invitations for select to authenticated
-  using (public.has_org_role(organization_id, array['owner', 'admin']));
+  using (private.has_org_role(organization_id, array['owner', 'admin']));
 -- No write policies: invite_member(), revoke_invitation() and accept_invitation() write.
 revoke all on public.invitations from anon, authenticated;
 grant select (id, organization_id, email, role, invited_by, expires_at, accepted_at, accepted_by,
               revoked_at, created_at, updated_at)
   on public.invitations to authenticated;
 
-create function public.hash_invitation_token(token text)
+create function private.hash_invitation_token(token text)
 returns text
 language sql
 immutable
@@ -160,13 +176,13 @@ begin
   if caller is null then
     raise exception 'not_authenticated' using errcode = '42501';
   end if;
-  if not public.has_org_role(org, array['owner', 'admin']) then
+  if not private.has_org_role(org, array['owner', 'admin']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners and admins can invite.';
   end if;
   if invite_member.role is null or invite_member.role not in ('owner', 'admin', 'member') then
     raise exception 'invalid_role' using errcode = '22023';
   end if;
-  if invite_member.role = 'owner' and not public.has_org_role(org, array['owner']) then
+  if invite_member.role = 'owner' and not private.has_org_role(org, array['owner']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can invite owners.';
   end if;
   if char_length(clean_email) > 254 or clean_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then
@@ -181,7 +197,7 @@ begin
   end if;
 
   insert into public.invitations (organization_id, email, role, token_hash, invited_by, expires_at)
-  values (org, clean_email, invite_member.role, public.hash_invitation_token(new_token), caller,
+  values (org, clean_email, invite_member.role::public.org_role, private.hash_invitation_token(new_token), caller,
           now() + interval '7 days')
   on conflict (organization_id, email) where accepted_at is null and revoked_at is null
   do update set role = excluded.role,
@@ -208,16 +224,19 @@ declare
   target public.invitations;
 begin
   select * into target from public.invitations i where i.id = invitation_id for update;
-  if not found or not public.has_org_role(target.organization_id, array['owner', 'admin']) then
+  if not found or not private.has_org_role(target.organization_id, array['owner', 'admin']) then
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
-  if target.role = 'owner' and not public.has_org_role(target.organization_id, array['owner']) then
+  if target.role = 'owner' and not private.has_org_role(target.organization_id, array['owner']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can revoke an owner invitation.';
   end if;
   if target.accepted_at is not null then
     raise exception 'invitation_used' using errcode = '22023', hint = 'This invitation was already accepted.';
   end if;
-  update public.invitations set revoked_at = coalesce(revoked_at, now()) where id = target.id;
+  -- Revoking a revoked invitation changes nothing, so it writes nothing (no second audit entry).
+  if target.revoked_at is null then
+    update public.invitations set revoked_at = now() where id = target.id;
+  end if;
 end;
 $$;
 
@@ -241,7 +260,7 @@ begin
   if (select auth.uid()) is null then
     raise exception 'not_authenticated' using errcode = '42501';
   end if;
-  select * into target from public.invitations i where i.token_hash = public.hash_invitation_token(token);
+  select * into target from public.invitations i where i.token_hash = private.hash_invitation_token(token);
   if not found then
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
@@ -287,7 +306,7 @@ begin
     raise exception 'not_authenticated' using errcode = '42501';
   end if;
   select * into target from public.invitations i
-  where i.token_hash = public.hash_invitation_token(token)
+  where i.token_hash = private.hash_invitation_token(token)
   for update;
   if not found then
     raise exception 'invitation_not_found' using errcode = 'PT404';
@@ -333,7 +352,7 @@ as $$
 declare
   current_role_of_member text;
 begin
-  if not public.has_org_role(org, array['owner', 'admin']) then
+  if not private.has_org_role(org, array['owner', 'admin']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners and admins can change roles.';
   end if;
   if update_member_role.role is null or update_member_role.role not in ('owner', 'admin', 'member') then
@@ -346,11 +365,11 @@ begin
     raise exception 'member_not_found' using errcode = 'PT404';
   end if;
   if (current_role_of_member = 'owner' or update_member_role.role = 'owner')
-     and not public.has_org_role(org, array['owner']) then
+     and not private.has_org_role(org, array['owner']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can make or unmake owners.';
   end if;
   update public.organization_members m
-  set role = update_member_role.role
+  set role = update_member_role.role::public.org_role
   where m.organization_id = org and m.user_id = member_id;
 end;
 $$;
@@ -368,10 +387,10 @@ begin
   select m.role into role_of_member from public.organization_members m
   where m.organization_id = org and m.user_id = member_id
   for update;
-  if not found or not (member_id = caller or public.has_org_role(org, array['owner', 'admin'])) then
+  if not found or not (member_id = caller or private.has_org_role(org, array['owner', 'admin'])) then
     raise exception 'member_not_found' using errcode = 'PT404';
   end if;
-  if member_id <> caller and role_of_member = 'owner' and not public.has_org_role(org, array['owner']) then
+  if member_id <> caller and role_of_member = 'owner' and not private.has_org_role(org, array['owner']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only owners can remove an owner.';
   end if;
   delete from public.organization_members m where m.organization_id = org and m.user_id = member_id;
@@ -402,13 +421,13 @@ as $$
 declare
   caller uuid := (select auth.uid());
 begin
-  if not public.has_org_role(org, array['owner']) then
+  if not private.has_org_role(org, array['owner']) then
     raise exception 'not_allowed' using errcode = '42501', hint = 'Only an owner can transfer ownership.';
   end if;
   if new_owner_id = caller then
     raise exception 'invalid_member' using errcode = '22023', hint = 'Choose another member.';
   end if;
-  -- Both membership updates are one action in the audit log (see the audit migration).
+  -- Both membership updates are one action in the audit log (private.audit_tenant_change()).
   perform set_config('tenantkit.audit_action', 'ownership.transferred', true);
   -- Promote first, so the workspace always has an owner.
   update public.organization_members m set role = 'owner'
@@ -423,17 +442,12 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
--- Workspace settings: admins may rename and change the URL (the slug check and
--- unique constraint still apply); owners delete (policy in the first migration).
+-- Function privileges: the triggers and the token hash to nobody; the app's
+-- RPCs to authenticated only.
 -- ---------------------------------------------------------------------------
-grant update (name, slug) on public.organizations to authenticated;
-
--- ---------------------------------------------------------------------------
--- Function privileges: authenticated only.
--- ---------------------------------------------------------------------------
-revoke execute on function public.sync_profile() from public, anon, authenticated;
-revoke execute on function public.protect_last_owner() from public, anon, authenticated;
-revoke execute on function public.hash_invitation_token(text) from public, anon, authenticated;
+revoke execute on function private.sync_profile() from public, anon, authenticated;
+revoke execute on function private.protect_last_owner() from public, anon, authenticated;
+revoke execute on function private.hash_invitation_token(text) from public, anon, authenticated;
 revoke execute on function public.invite_member(uuid, text, text) from public, anon;
 revoke execute on function public.revoke_invitation(uuid) from public, anon;
 revoke execute on function public.get_invitation(text) from public, anon;

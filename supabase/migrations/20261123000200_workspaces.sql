@@ -1,60 +1,13 @@
--- Foundation: workspaces (organizations), memberships, the RLS helpers every
--- tenant table relies on, and the workspace-creation RPC.
--- Written for real Supabase (auth schema, anon/authenticated/service_role roles)
--- and applied unchanged by the local stack (@supabase/lite on PGlite or PostgreSQL).
-
--- Grants are explicit: objects created by later migrations start with no
--- privileges for the API roles, so a forgotten grant denies instead of leaking.
-alter default privileges in schema public revoke all on tables from anon, authenticated;
-alter default privileges in schema public revoke all on sequences from anon, authenticated;
-alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
+-- Workspaces (organizations), memberships, the RLS helpers every tenant table
+-- relies on, and the workspace-creation RPC.
 
 -- ---------------------------------------------------------------------------
--- Shared trigger: keep updated_at honest whatever the client sends.
+-- Roles in a workspace, highest first. An enum rather than text: the column
+-- cannot hold anything else, and the generated TypeScript type is the union
+-- 'owner' | 'admin' | 'member'. RPC parameters stay text and are checked in the
+-- RPC, so a wrong value is the coded error `invalid_role`, not a cast failure.
 -- ---------------------------------------------------------------------------
-create function public.set_updated_at()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  new.updated_at := now();
-  return new;
-end;
-$$;
-
--- ---------------------------------------------------------------------------
--- Shared trigger for every tenant table: a row never moves to another workspace,
--- and created_by (where the table has it) is the caller, not what the client sent.
--- Enforced by a trigger rather than column grants alone, because grants are not
--- honoured by every engine this project runs on (see docs/local-stack.md).
--- ---------------------------------------------------------------------------
-create function public.guard_tenant_row()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  caller uuid := (select auth.uid());
-begin
-  if tg_op = 'UPDATE' and new.organization_id is distinct from old.organization_id then
-    raise exception 'organization_id_immutable' using errcode = '42501',
-      hint = 'A row cannot be moved to another workspace.';
-  end if;
-  -- restore_project() re-inserts a deleted row as it was, author included.
-  if current_setting('tenantkit.audit_action', true) = 'project.restored' then
-    return new;
-  end if;
-  if caller is not null and to_jsonb(new) ? 'created_by' then
-    if tg_op = 'INSERT' then
-      new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));
-    elsif (to_jsonb(new) -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
-      raise exception 'created_by_immutable' using errcode = '42501';
-    end if;
-  end if;
-  return new;
-end;
-$$;
+create type public.org_role as enum ('owner', 'admin', 'member');
 
 -- ---------------------------------------------------------------------------
 -- organizations: one row per workspace. The slug is its URL (/w/<slug>).
@@ -64,6 +17,9 @@ create table public.organizations (
   name       text not null check (char_length(name) between 1 and 80 and name = btrim(name)),
   slug       text not null unique
              check (char_length(slug) between 3 and 48 and slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+  -- Who reads the activity log: owners and admins, and members when an owner
+  -- says so (private.get_activity_org_ids(), audit migration).
+  members_can_view_activity boolean not null default false,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
@@ -71,7 +27,7 @@ comment on table public.organizations is 'Workspaces (tenants). Created only thr
 
 create trigger organizations_set_updated_at
   before update on public.organizations
-  for each row execute function public.set_updated_at();
+  for each row execute function private.set_updated_at();
 
 -- ---------------------------------------------------------------------------
 -- organization_members: who belongs to which workspace, with which role.
@@ -80,7 +36,7 @@ create table public.organization_members (
   id              uuid primary key default gen_random_uuid(),
   organization_id uuid not null references public.organizations(id) on delete cascade,
   user_id         uuid not null references auth.users(id) on delete cascade,
-  role            text not null default 'member' check (role in ('owner', 'admin', 'member')),
+  role            public.org_role not null default 'member',
   created_at      timestamptz not null default now(),
   updated_at      timestamptz not null default now(),
   constraint organization_members_org_user_key unique (organization_id, user_id)
@@ -90,17 +46,18 @@ create index organization_members_user_id_idx on public.organization_members (us
 
 create trigger organization_members_guard_tenant_row
   before insert or update on public.organization_members
-  for each row execute function public.guard_tenant_row();
+  for each row execute function private.guard_tenant_row();
 create trigger organization_members_set_updated_at
   before update on public.organization_members
-  for each row execute function public.set_updated_at();
+  for each row execute function private.set_updated_at();
 
 -- ---------------------------------------------------------------------------
 -- RLS helpers. security definer so that policies on organization_members can use
 -- them without recursing into their own policies; stable and (select auth.uid())
--- so Postgres evaluates them once per statement, not once per row.
+-- so Postgres evaluates them once per statement, not once per row. They answer
+-- only about the caller.
 -- ---------------------------------------------------------------------------
-create function public.get_user_org_ids()
+create function private.get_user_org_ids()
 returns setof uuid
 language sql
 stable
@@ -111,9 +68,10 @@ as $$
   from public.organization_members m
   where m.user_id = (select auth.uid());
 $$;
-comment on function public.get_user_org_ids() is 'Ids of the workspaces the signed-in user belongs to.';
+comment on function private.get_user_org_ids() is 'Ids of the workspaces the signed-in user belongs to.';
 
-create function public.has_org_role(org uuid, roles text[])
+-- roles is text[] so that policies read `array['owner', 'admin']`, without casts.
+create function private.has_org_role(org uuid, roles text[])
 returns boolean
 language sql
 stable
@@ -125,10 +83,36 @@ as $$
     from public.organization_members m
     where m.organization_id = org
       and m.user_id = (select auth.uid())
-      and m.role = any (roles)
+      and m.role::text = any (roles)
   );
 $$;
-comment on function public.has_org_role(uuid, text[]) is 'Whether the signed-in user holds one of the roles in the workspace.';
+comment on function private.has_org_role(uuid, text[]) is 'Whether the signed-in user holds one of the roles in the workspace.';
+
+-- ---------------------------------------------------------------------------
+-- Workspace settings: admins rename it and change its URL (the slug check and the
+-- unique constraint still apply); only owners decide whether members see the
+-- activity log. A trigger, because a column grant cannot depend on the role.
+-- ---------------------------------------------------------------------------
+create function private.guard_organization_settings()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  -- Without a user (service role, SQL) there is no role to check.
+  if new.members_can_view_activity is distinct from old.members_can_view_activity
+     and (select auth.uid()) is not null then
+    if not private.has_org_role(old.id, array['owner']) then
+      raise exception 'not_allowed' using errcode = '42501',
+        hint = 'Only owners decide whether members see the activity log.';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+create trigger organizations_guard_settings
+  before update on public.organizations
+  for each row execute function private.guard_organization_settings();
 
 -- ---------------------------------------------------------------------------
 -- create_organization: a workspace and its owner membership, atomically.
@@ -175,22 +159,26 @@ $$;
 comment on function public.create_organization(text, text) is 'Creates a workspace owned by the caller.';
 
 -- ---------------------------------------------------------------------------
--- Row-Level Security
+-- Row-Level Security. `= any (array(select helper()))`: the helper runs once per
+-- statement and the planner can use an index on the tenant column
+-- (docs/adding-a-tenant-table.md).
 -- ---------------------------------------------------------------------------
 alter table public.organizations enable row level security;
 alter table public.organization_members enable row level security;
 
 create policy "members read" on public.organizations for select to authenticated
-  using (id = any (array(select public.get_user_org_ids())));
+  using (id = any (array(select private.get_user_org_ids())));
 create policy "admins update" on public.organizations for update to authenticated
-  using (public.has_org_role(id, array['owner', 'admin']))
-  with check (public.has_org_role(id, array['owner', 'admin']));
+  using (private.has_org_role(id, array['owner', 'admin']))
+  with check (private.has_org_role(id, array['owner', 'admin']));
 create policy "owners delete" on public.organizations for delete to authenticated
-  using (public.has_org_role(id, array['owner']));
+  using (private.has_org_role(id, array['owner']));
 -- No insert policy: workspaces are created through create_organization().
 
+-- Through the helper, not a subquery on this table: a policy that reads its own
+-- table recurses ("infinite recursion detected in policy").
 create policy "members read" on public.organization_members for select to authenticated
-  using (organization_id = any (array(select public.get_user_org_ids())));
+  using (organization_id = any (array(select private.get_user_org_ids())));
 -- No write policies: memberships change only through security definer RPCs.
 
 -- ---------------------------------------------------------------------------
@@ -199,14 +187,15 @@ create policy "members read" on public.organization_members for select to authen
 -- ---------------------------------------------------------------------------
 revoke all on public.organizations, public.organization_members from anon, authenticated;
 grant select, delete on public.organizations to authenticated;
-grant update (name) on public.organizations to authenticated;
+grant update (name, slug, members_can_view_activity) on public.organizations to authenticated;
 grant select on public.organization_members to authenticated;
 
-revoke execute on function public.set_updated_at() from public, anon, authenticated;
-revoke execute on function public.guard_tenant_row() from public, anon, authenticated;
-revoke execute on function public.get_user_org_ids() from public, anon;
-revoke execute on function public.has_org_role(uuid, text[]) from public, anon;
+-- The helpers run inside policies as the signed-in user: authenticated executes them.
+revoke execute on function private.get_user_org_ids() from public, anon;
+revoke execute on function private.has_org_role(uuid, text[]) from public, anon;
+grant execute on function private.get_user_org_ids() to authenticated;
+grant execute on function private.has_org_role(uuid, text[]) to authenticated;
+revoke execute on function private.guard_organization_settings() from public, anon, authenticated;
+-- The app's RPC.
 revoke execute on function public.create_organization(text, text) from public, anon;
-grant execute on function public.get_user_org_ids() to authenticated;
-grant execute on function public.has_org_role(uuid, text[]) to authenticated;
 grant execute on function public.create_organization(text, text) to authenticated;
