@@ -14,7 +14,7 @@ import {
 import { seedDemoData } from "./seed";
 import { defaultPgliteDir, startLocalStack, type LocalStack } from "./stack/local-stack";
 
-const FIRST_MIGRATION = "20261123000100_workspaces.sql";
+const FIRST_MIGRATION = "20261123000100_private_schema.sql";
 
 /** The fixed local ports of `npm run dev` / `db:start` (0 everywhere: any free port). */
 export const devPorts = {
