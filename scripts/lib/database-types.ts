@@ -28,7 +28,10 @@ const HEADER = `// Generated from supabase/migrations by \`${DATABASE_TYPES_COMM
 
 /** Runs postgres-meta's type generator against a migrated database and returns its output. */
 async function runPostgresMeta(dbUrl: string): Promise<string> {
-  const server = path.join(projectRoot, "node_modules/@supabase/postgres-meta/dist/server/server.js");
+  const server = path.join(
+    projectRoot,
+    "node_modules/@supabase/postgres-meta/dist/server/server.js",
+  );
   const child = spawn(process.execPath, [server], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "pipe"],
