@@ -5,6 +5,7 @@ const notices: Record<string, { tone: "success" | "info"; text: (name: string) =
   joined: { tone: "success", text: (name) => `Welcome to ${name}!` },
   left: { tone: "info", text: (name) => `You left ${name}.` },
   deleted: { tone: "info", text: (name) => `${name} was deleted.` },
+  "password-updated": { tone: "success", text: () => "Your password was updated." },
   "access-lost": {
     tone: "info",
     text: () => "The workspace you last used is no longer available to you at that address.",

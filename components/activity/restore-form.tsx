@@ -7,14 +7,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export function RestoreForm({
   action,
+  entryId,
   name,
 }: {
-  action: (previous: FormState) => Promise<FormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  entryId: number;
   name: string;
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="space-y-3">
+      <input type="hidden" name="entryId" value={entryId} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Restoring…">Restore project “{name}”</SubmitButton>
     </form>

@@ -7,14 +7,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export function AcceptInvitationForm({
   action,
+  token,
   workspaceName,
 }: {
-  action: (previous: FormState) => Promise<FormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  token: string;
   workspaceName: string;
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
       <FormMessage state={state} />
       <SubmitButton className="w-full" pendingLabel="Joining…">
         Join {workspaceName}

@@ -12,7 +12,7 @@ export function InviteForm({
   roles,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  roles: Role[];
+  roles: readonly Role[];
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   const form = useRef<HTMLFormElement>(null);

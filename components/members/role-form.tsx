@@ -19,7 +19,7 @@ export function RoleForm({
   memberId: string;
   memberLabel: string;
   role: Role;
-  roles: Role[];
+  roles: readonly Role[];
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   return (

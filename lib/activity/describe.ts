@@ -3,20 +3,30 @@
  * Pure functions, unit-tested; the page only renders what these return.
  */
 
-export interface AuditEntry {
-  id: number;
-  actor_id: string | null;
-  actor_kind: "user" | "service" | "system";
-  actor_label: string | null;
-  action: string;
-  table_name: string;
-  record_id: string | null;
-  old_data: Record<string, unknown> | null;
-  new_data: Record<string, unknown> | null;
-  ip: string | null;
-  user_agent: string | null;
-  created_at: string;
-}
+import { z } from "zod";
+
+const rowData = z.record(z.string(), z.unknown()).nullable();
+
+/**
+ * An audit_logs row as the app reads it. The columns are text and jsonb in the
+ * database; this checks what the audit trigger writes (a kind of actor, row images
+ * as objects) instead of casting.
+ */
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  actor_id: z.string().nullable(),
+  actor_kind: z.enum(["user", "service", "system"]),
+  actor_label: z.string().nullable(),
+  action: z.string(),
+  table_name: z.string(),
+  record_id: z.string().nullable(),
+  old_data: rowData,
+  new_data: rowData,
+  ip: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  created_at: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export function actorName(entry: Pick<AuditEntry, "actor_kind" | "actor_label">): string {
   if (entry.actor_kind === "service") return "The platform";

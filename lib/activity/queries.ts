@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { createClient } from "@/lib/supabase/server";
 import { activityCursorSchema, encodeActivityCursor } from "./cursor";
-import { ACTION_FILTERS, TABLE_FILTERS, type AuditEntry } from "./describe";
+import { ACTION_FILTERS, auditEntrySchema, TABLE_FILTERS, type AuditEntry } from "./describe";
 
 export const PAGE_SIZE = 30;
 
@@ -38,10 +38,9 @@ export async function listActivity(organizationId: string, filters: ActivityFilt
   const { data, error } = await query
     .order("created_at", { ascending: false })
     .order("id", { ascending: false })
-    .limit(PAGE_SIZE + 1)
-    .returns<AuditEntry[]>();
+    .limit(PAGE_SIZE + 1);
   if (error) throw new Error(`Could not load the activity: ${error.message}`);
-  const entries = data.slice(0, PAGE_SIZE);
+  const entries = data.slice(0, PAGE_SIZE).map((row) => auditEntrySchema.parse(row));
   const last = entries.at(-1);
   return {
     entries,
@@ -63,7 +62,7 @@ export async function listActivityActors(organizationId: string): Promise<Activi
   const supabase = await createClient();
   const { data, error } = await supabase.rpc("get_activity_actors", { org: organizationId });
   if (error) throw new Error(`Could not load the people of the activity log: ${error.message}`);
-  return (data ?? []) as ActivityActor[];
+  return data;
 }
 
 export async function getActivityEntry(
@@ -76,9 +75,9 @@ export async function getActivityEntry(
     .select(COLUMNS)
     .eq("organization_id", organizationId)
     .eq("id", id)
-    .maybeSingle<AuditEntry>();
+    .maybeSingle();
   if (error) throw new Error(`Could not load the entry: ${error.message}`);
-  return data;
+  return data && auditEntrySchema.parse(data);
 }
 
 /** Whether the deleted project of a restorable entry is back already. */

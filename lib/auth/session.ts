@@ -28,3 +28,9 @@ export async function requireUser(): Promise<CurrentUser> {
   const requested = (await headers()).get(REQUEST_PATH_HEADER) ?? "/";
   redirect(signInPathFor(requested));
 }
+
+/** Signs the user out here (clears the session cookies) and revokes the session on the auth server. */
+export async function endSession(): Promise<void> {
+  const supabase = await createClient();
+  await supabase.auth.signOut();
+}

@@ -1,15 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { errorState, type FormState } from "@/lib/forms";
-import { createClient } from "@/lib/supabase/server";
-import { invitationErrorMessage } from "./queries";
+import { fail, redirectTo, userAction } from "@/lib/actions/safe-action";
+import { acceptInvitationSchema, joinedWorkspaceSchema } from "./validation";
 
-export async function acceptInvitation(token: string, _previous: FormState): Promise<FormState> {
-  await requireUser();
-  const supabase = await createClient();
-  const { data, error } = await supabase.rpc("accept_invitation", { token });
-  if (error) return errorState(invitationErrorMessage(error.message));
-  redirect(`/w/${(data as { slug: string }).slug}?notice=joined`);
-}
+/** accept_invitation checks the token, its expiry and that it was sent to this user's address. */
+export const acceptInvitation = userAction(
+  { schema: acceptInvitationSchema, revalidate: "everything" },
+  async ({ data, supabase }) => {
+    const { data: joined, error } = await supabase.rpc("accept_invitation", { token: data.token });
+    if (error) return fail(error, "invitation_not_accepted");
+    return redirectTo(`/w/${joinedWorkspaceSchema.parse(joined).slug}?notice=joined`);
+  },
+);

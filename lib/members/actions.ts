@@ -1,52 +1,46 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { fail, ok, redirectTo, workspaceAction, type Outcome } from "@/lib/actions/safe-action";
 import type { CurrentUser } from "@/lib/auth/session";
-import { publicEnv } from "@/lib/env";
 import { sendEmail } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
-import { errorState, parseForm, type FormState } from "@/lib/forms";
-import { createClient } from "@/lib/supabase/server";
-import { requireWorkspace } from "@/lib/workspaces/context";
+import { publicEnv } from "@/lib/env";
+import type { Supabase } from "@/lib/supabase/server";
 import type { Workspace } from "@/lib/workspaces/queries";
 import type { Role } from "@/lib/workspaces/validation";
 import {
   invitationIdSchema,
   inviteSchema,
+  invitedSchema,
+  leaveSchema,
   memberIdSchema,
   memberRoleSchema,
   resendSchema,
-  teamErrorMessage,
 } from "./validation";
 
 /*
- * The workspace always comes from the slug checked against the session; ids from
- * forms are passed to RPCs that check the caller's role again in the database.
+ * Ids from forms go to RPCs that check the caller's role again in the database.
+ * Roles show in the header and switcher too, so the whole workspace is revalidated.
  */
-
-const membersPath = (slug: string) => `/w/${slug}/settings/members`;
 
 /** Creates or refreshes the invitation in the database, then emails its link. */
 async function inviteAndEmail(
-  workspace: Workspace,
-  inviter: CurrentUser,
-  email: string,
-  role: Role,
-): Promise<FormState> {
-  const supabase = await createClient();
+  { supabase, workspace, user }: { supabase: Supabase; workspace: Workspace; user: CurrentUser },
+  { email, role }: { email: string; role: Role },
+  success: string,
+): Promise<Outcome> {
   const { data, error } = await supabase.rpc("invite_member", { org: workspace.id, email, role });
-  if (error) return { status: "error", message: teamErrorMessage(error), values: { email, role } };
-  const invitation = data as { token: string; expires_at: string };
+  if (error) return fail(error);
+  const invitation = invitedSchema.parse(data);
 
   const { data: profile } = await supabase
     .from("profiles")
     .select("full_name")
-    .eq("id", inviter.id)
+    .eq("id", user.id)
     .maybeSingle();
   const message = invitationEmail({
     workspaceName: workspace.name,
-    inviterName: (profile?.full_name as string | null) ?? inviter.email,
+    inviterName: profile?.full_name ?? user.email,
     role,
     url: `${publicEnv().NEXT_PUBLIC_SITE_URL}/invite/${invitation.token}`,
     expiresAt: new Date(invitation.expires_at),
@@ -55,108 +49,70 @@ async function inviteAndEmail(
     await sendEmail({ to: email, ...message });
   } catch (sendError) {
     console.error("invitation email failed", sendError);
-    return {
-      status: "error",
-      message: `The invitation to ${email} is saved, but the email could not be sent. Use “Resend” to try again.`,
-    };
+    return fail("invitation_email_failed");
   }
-  return { status: "success", message: `Invitation sent to ${email}.` };
+  return ok(success);
 }
 
-export async function inviteMember(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { user, workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(inviteSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const result = await inviteAndEmail(workspace, user, parsed.data.email, parsed.data.role);
-  revalidatePath(membersPath(slug));
-  return result;
-}
+export const inviteMember = workspaceAction(
+  { schema: inviteSchema, revalidate: "workspace" },
+  async (context) =>
+    inviteAndEmail(context, context.data, `Invitation sent to ${context.data.email}.`),
+);
 
-export async function resendInvitation(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { user, workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(resendSchema, formData);
-  if (!parsed.ok) return errorState("That invitation is not valid.");
-  const result = await inviteAndEmail(workspace, user, parsed.data.email, parsed.data.role);
-  revalidatePath(membersPath(slug));
-  return result.status === "success"
-    ? { status: "success", message: `Sent again to ${parsed.data.email}.` }
-    : result;
-}
+export const resendInvitation = workspaceAction(
+  { schema: resendSchema, revalidate: "workspace" },
+  async (context) => inviteAndEmail(context, context.data, `Sent again to ${context.data.email}.`),
+);
 
-/** Calls a team RPC and turns its outcome into a form state; the RPC checks the caller's role. */
-async function callTeamRpc(
-  slug: string,
-  rpc: string,
-  args: Record<string, unknown>,
-  success: string,
-): Promise<FormState> {
-  const supabase = await createClient();
-  const { error } = await supabase.rpc(rpc, args);
-  if (error) return errorState(teamErrorMessage(error));
-  // Roles show in the header and switcher too, so the whole workspace is refreshed.
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: success };
-}
+export const revokeInvitation = workspaceAction(
+  { schema: invitationIdSchema, revalidate: "workspace" },
+  async ({ data, supabase }) => {
+    const { error } = await supabase.rpc("revoke_invitation", { invitation_id: data.invitationId });
+    return error ? fail(error) : ok("Invitation revoked.");
+  },
+);
 
-export async function revokeInvitation(slug: string, _previous: FormState, formData: FormData) {
-  await requireWorkspace(slug);
-  const parsed = parseForm(invitationIdSchema, formData);
-  if (!parsed.ok) return errorState("That invitation is not valid.");
-  return callTeamRpc(
-    slug,
-    "revoke_invitation",
-    { invitation_id: parsed.data.invitationId },
-    "Invitation revoked.",
-  );
-}
+export const changeMemberRole = workspaceAction(
+  { schema: memberRoleSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("update_member_role", {
+      org: workspace.id,
+      member_id: data.memberId,
+      role: data.role,
+    });
+    return error ? fail(error) : ok("Role updated.");
+  },
+);
 
-export async function changeMemberRole(slug: string, _previous: FormState, formData: FormData) {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(memberRoleSchema, formData);
-  if (!parsed.ok) return errorState("Choose a valid role.");
-  const { memberId, role } = parsed.data;
-  return callTeamRpc(
-    slug,
-    "update_member_role",
-    { org: workspace.id, member_id: memberId, role },
-    "Role updated.",
-  );
-}
+export const removeMember = workspaceAction(
+  { schema: memberIdSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("remove_member", {
+      org: workspace.id,
+      member_id: data.memberId,
+    });
+    return error ? fail(error) : ok("Member removed.");
+  },
+);
 
-export async function removeMember(slug: string, _previous: FormState, formData: FormData) {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(memberIdSchema, formData);
-  if (!parsed.ok) return errorState("That member is not valid.");
-  const args = { org: workspace.id, member_id: parsed.data.memberId };
-  return callTeamRpc(slug, "remove_member", args, "Member removed.");
-}
+export const transferOwnership = workspaceAction(
+  { schema: memberIdSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("transfer_ownership", {
+      org: workspace.id,
+      new_owner_id: data.memberId,
+    });
+    return error ? fail(error) : ok("Ownership transferred. You are now an admin.");
+  },
+);
 
-export async function transferOwnership(slug: string, _previous: FormState, formData: FormData) {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(memberIdSchema, formData);
-  if (!parsed.ok) return errorState("That member is not valid.");
-  const args = { org: workspace.id, new_owner_id: parsed.data.memberId };
-  return callTeamRpc(
-    slug,
-    "transfer_ownership",
-    args,
-    "Ownership transferred. You are now an admin.",
-  );
-}
-
-export async function leaveWorkspace(slug: string): Promise<FormState> {
-  const { workspace } = await requireWorkspace(slug);
-  const supabase = await createClient();
-  const { error } = await supabase.rpc("leave_organization", { org: workspace.id });
-  if (error) return errorState(teamErrorMessage(error));
-  revalidatePath("/", "layout");
-  redirect(`/?notice=left&name=${encodeURIComponent(workspace.name)}`);
-}
+export const leaveWorkspace = workspaceAction(
+  // The workspace leaves the switcher of every page.
+  { schema: leaveSchema, revalidate: "everything" },
+  async ({ workspace, supabase }) => {
+    const { error } = await supabase.rpc("leave_organization", { org: workspace.id });
+    if (error) return fail(error);
+    return redirectTo(`/?notice=left&name=${encodeURIComponent(workspace.name)}`);
+  },
+);

@@ -1,6 +1,6 @@
 import "server-only";
 import { createClient } from "@/lib/supabase/server";
-import type { Role } from "@/lib/workspaces/validation";
+import { parseRole, type Role } from "@/lib/workspaces/validation";
 
 export interface Member {
   userId: string;
@@ -27,15 +27,13 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
   const { data: memberships, error } = await supabase
     .from("organization_members")
     .select("user_id, role, created_at")
-    .eq("organization_id", organizationId)
-    .returns<Array<{ user_id: string; role: Role; created_at: string }>>();
+    .eq("organization_id", organizationId);
   if (error) throw new Error(`Could not load members: ${error.message}`);
   const ids = memberships.map((membership) => membership.user_id);
   const { data: profiles, error: profileError } = await supabase
     .from("profiles")
     .select("id, email, full_name")
-    .in("id", ids.length > 0 ? ids : ["00000000-0000-0000-0000-000000000000"])
-    .returns<Array<{ id: string; email: string; full_name: string | null }>>();
+    .in("id", ids.length > 0 ? ids : ["00000000-0000-0000-0000-000000000000"]);
   if (profileError) throw new Error(`Could not load members: ${profileError.message}`);
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   return memberships
@@ -43,7 +41,7 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
       userId: membership.user_id,
       email: byId.get(membership.user_id)?.email ?? "",
       fullName: byId.get(membership.user_id)?.full_name ?? null,
-      role: membership.role,
+      role: parseRole(membership.role),
       joinedAt: membership.created_at,
     }))
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.email.localeCompare(b.email));
@@ -58,16 +56,13 @@ export async function listPendingInvitations(organizationId: string): Promise<Pe
     .eq("organization_id", organizationId)
     .is("accepted_at", null)
     .is("revoked_at", null)
-    .order("created_at", { ascending: false })
-    .returns<
-      Array<{ id: string; email: string; role: Role; expires_at: string; created_at: string }>
-    >();
+    .order("created_at", { ascending: false });
   if (error) throw new Error(`Could not load invitations: ${error.message}`);
   const now = Date.now();
   return data.map((row) => ({
     id: row.id,
     email: row.email,
-    role: row.role,
+    role: parseRole(row.role),
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     expired: new Date(row.expires_at).getTime() < now,

@@ -20,19 +20,8 @@ export const memberRoleSchema = z.object({
 });
 export const memberIdSchema = z.object({ memberId: z.uuid() });
 
-/** Database error codes of the team RPCs → sentences for people. */
-const messages: Record<string, string> = {
-  not_allowed: "Your role does not allow that in this workspace.",
-  already_member: "This person is already a member of the workspace.",
-  invalid_email: "Enter a valid email address.",
-  invalid_role: "Choose a valid role.",
-  invitation_not_found: "This invitation no longer exists.",
-  invitation_used: "This invitation was already accepted.",
-  member_not_found: "This person is no longer a member of the workspace.",
-  last_owner: "A workspace needs an owner. Make someone else owner first, or delete the workspace.",
-  invalid_member: "Choose another member.",
-};
+/** Leaving needs no input: the workspace is the one of the URL. */
+export const leaveSchema = z.object({});
 
-export function teamErrorMessage(error: { message: string; hint?: string | null }): string {
-  return messages[error.message] ?? error.hint ?? "That did not work. Try again.";
-}
+/** What invite_member returns (a json value): the plaintext token to email, once. */
+export const invitedSchema = z.object({ token: z.string().min(1), expires_at: z.string() });

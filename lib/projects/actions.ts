@@ -1,10 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { errorState, parseForm, type FormState } from "@/lib/forms";
-import { createClient } from "@/lib/supabase/server";
-import { requireWorkspace } from "@/lib/workspaces/context";
+import { fail, ok, redirectTo, workspaceAction } from "@/lib/actions/safe-action";
 import {
   createProjectSchema,
   deleteProjectSchema,
@@ -13,90 +9,60 @@ import {
 } from "./validation";
 
 /*
- * Every action takes the workspace slug (bound on the server component side) and
- * resolves it against the session; the project id from the form is only ever
- * used inside that workspace, and RLS decides whether the change is allowed.
+ * The project id from the form is only ever used inside the workspace of the URL
+ * (organization_id filter), and RLS decides whether the change is allowed: a
+ * refused update or delete simply matches no row.
  */
 
-const NOT_ALLOWED =
-  "You do not have permission to do that in this workspace, or the project no longer exists.";
+export const createProject = workspaceAction(
+  { schema: createProjectSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase
+      .from("projects")
+      .insert({ organization_id: workspace.id, name: data.name });
+    if (error) return fail(error, "project_not_created");
+    return ok(`Created “${data.name}”.`);
+  },
+);
 
-export async function createProject(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(createProjectSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const supabase = await createClient();
-  const { error } = await supabase
-    .from("projects")
-    .insert({ organization_id: workspace.id, name: parsed.data.name });
-  if (error) return errorState("The project could not be created. Try again.", formData);
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: `Created “${parsed.data.name}”.` };
-}
+export const renameProject = workspaceAction(
+  { schema: renameProjectSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { data: rows, error } = await supabase
+      .from("projects")
+      .update({ name: data.name })
+      .eq("organization_id", workspace.id)
+      .eq("id", data.projectId)
+      .select("id");
+    if (error || rows.length === 0) return fail("project_not_allowed");
+    return ok("Project renamed.");
+  },
+);
 
-export async function renameProject(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(renameProjectSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .from("projects")
-    .update({ name: parsed.data.name })
-    .eq("organization_id", workspace.id)
-    .eq("id", parsed.data.projectId)
-    .select("id");
-  if (error || data.length === 0) return errorState(NOT_ALLOWED, formData);
-  revalidatePath(`/w/${slug}`, "layout");
-  return { status: "success", message: "Project renamed." };
-}
+export const setProjectStatus = workspaceAction(
+  { schema: projectStatusSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { data: rows, error } = await supabase
+      .from("projects")
+      .update({ status: data.status })
+      .eq("organization_id", workspace.id)
+      .eq("id", data.projectId)
+      .select("id");
+    if (error || rows.length === 0) return fail("project_not_allowed");
+    return ok(data.status === "archived" ? "Project archived." : "Project restored.");
+  },
+);
 
-export async function setProjectStatus(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(projectStatusSchema, formData);
-  if (!parsed.ok) return errorState("That status is not valid.");
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .from("projects")
-    .update({ status: parsed.data.status })
-    .eq("organization_id", workspace.id)
-    .eq("id", parsed.data.projectId)
-    .select("id");
-  if (error || data.length === 0) return errorState(NOT_ALLOWED);
-  revalidatePath(`/w/${slug}`, "layout");
-  return {
-    status: "success",
-    message: parsed.data.status === "archived" ? "Project archived." : "Project restored.",
-  };
-}
-
-export async function deleteProject(
-  slug: string,
-  _previous: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const { workspace } = await requireWorkspace(slug);
-  const parsed = parseForm(deleteProjectSchema, formData);
-  if (!parsed.ok) return errorState("That project id is not valid.");
-  const supabase = await createClient();
-  const { data, error } = await supabase
-    .from("projects")
-    .delete()
-    .eq("organization_id", workspace.id)
-    .eq("id", parsed.data.projectId)
-    .select("id");
-  if (error || data.length === 0) return errorState(NOT_ALLOWED);
-  revalidatePath(`/w/${slug}`, "layout");
-  redirect(`/w/${slug}?deleted=1`);
-}
+export const deleteProject = workspaceAction(
+  { schema: deleteProjectSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { data: rows, error } = await supabase
+      .from("projects")
+      .delete()
+      .eq("organization_id", workspace.id)
+      .eq("id", data.projectId)
+      .select("id");
+    if (error || rows.length === 0) return fail("project_not_allowed");
+    return redirectTo(`/w/${workspace.slug}?deleted=1`);
+  },
+);

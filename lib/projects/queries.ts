@@ -1,6 +1,6 @@
 import "server-only";
 import { createClient } from "@/lib/supabase/server";
-import { projectIdSchema, type ProjectStatus } from "./validation";
+import { projectIdSchema, projectStatusSchema, type ProjectStatus } from "./validation";
 
 export interface Project {
   id: string;
@@ -11,6 +11,12 @@ export interface Project {
 }
 
 const PROJECT_COLUMNS = "id, name, status, created_at, updated_at";
+
+/** The status column is text with a check constraint: checked here, not cast. */
+const toProject = (row: Omit<Project, "status"> & { status: string }): Project => ({
+  ...row,
+  status: projectStatusSchema.shape.status.parse(row.status),
+});
 
 /** How many projects the list shows; a workspace with more is told so. */
 export const PROJECT_LIST_LIMIT = 200;
@@ -30,10 +36,12 @@ export async function listProjects(
     .select(PROJECT_COLUMNS)
     .eq("organization_id", organizationId)
     .order("created_at", { ascending: false })
-    .limit(PROJECT_LIST_LIMIT + 1)
-    .returns<Project[]>();
+    .limit(PROJECT_LIST_LIMIT + 1);
   if (error) throw new Error(`Could not load projects: ${error.message}`);
-  return { projects: data.slice(0, PROJECT_LIST_LIMIT), hasMore: data.length > PROJECT_LIST_LIMIT };
+  return {
+    projects: data.slice(0, PROJECT_LIST_LIMIT).map(toProject),
+    hasMore: data.length > PROJECT_LIST_LIMIT,
+  };
 }
 
 /** One project of the workspace, or null when it does not exist for this user (or the id is malformed). */
@@ -48,7 +56,7 @@ export async function getProject(
     .select(PROJECT_COLUMNS)
     .eq("organization_id", organizationId)
     .eq("id", projectId)
-    .maybeSingle<Project>();
+    .maybeSingle();
   if (error) throw new Error(`Could not load the project: ${error.message}`);
-  return data;
+  return data && toProject(data);
 }

@@ -2,6 +2,7 @@ import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 import { publicEnv } from "@/lib/env";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/redirects";
+import type { Database } from "./database.types";
 
 /**
  * Refreshes the Supabase session cookie on every request (an expired access token
@@ -16,7 +17,7 @@ export async function updateSession(request: NextRequest) {
 
   let response = forward();
   const env = publicEnv();
-  const supabase = createServerClient(
+  const supabase = createServerClient<Database>(
     env.NEXT_PUBLIC_SUPABASE_URL,
     env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
     {

@@ -2,6 +2,7 @@ import "server-only";
 import { createServerClient } from "@supabase/ssr";
 import { cookies, headers } from "next/headers";
 import { publicEnv } from "@/lib/env";
+import type { Database } from "./database.types";
 
 /**
  * The Supabase client for server components, server actions and route handlers.
@@ -11,7 +12,7 @@ import { publicEnv } from "@/lib/env";
 export async function createClient() {
   const cookieStore = await cookies();
   const env = publicEnv();
-  return createServerClient(
+  return createServerClient<Database>(
     env.NEXT_PUBLIC_SUPABASE_URL,
     env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
     {
@@ -34,6 +35,9 @@ export async function createClient() {
     },
   );
 }
+
+/** The typed client every query and action receives. */
+export type Supabase = Awaited<ReturnType<typeof createClient>>;
 
 /**
  * The browser's address and user agent, passed on for the audit log's request

@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { findMyWorkspace, type Workspace } from "./queries";
 import { LAST_WORKSPACE_COOKIE } from "./resolve";
-import type { Role } from "./validation";
 
 /**
  * The workspace a request is about, resolved from the URL slug and the verified
@@ -23,44 +22,4 @@ export async function requireWorkspace(
   if ((await cookies()).get(LAST_WORKSPACE_COOKIE)?.value === slug)
     redirect("/?notice=access-lost");
   notFound();
-}
-
-/** What each role may do with projects; the database enforces the same rules. */
-export function projectPermissions(role: Role) {
-  return {
-    canCreate: true,
-    canEdit: role === "owner" || role === "admin",
-    canDelete: role === "owner",
-  };
-}
-
-/** What each role may do with the team; the RPCs enforce the same rules. */
-export function memberPermissions(role: Role) {
-  const manages = role === "owner" || role === "admin";
-  return {
-    canInvite: manages,
-    /** Roles this user may give (admins cannot make owners). */
-    assignableRoles:
-      role === "owner"
-        ? (["owner", "admin", "member"] as Role[])
-        : manages
-          ? (["admin", "member"] as Role[])
-          : [],
-    /** Whether this user may change or remove a member who holds `targetRole`. */
-    canManage: (targetRole: Role) =>
-      role === "owner" || (role === "admin" && targetRole !== "owner"),
-    canTransferOwnership: role === "owner",
-    canEditWorkspace: manages,
-    canDeleteWorkspace: role === "owner",
-  };
-}
-
-/** Who reads the activity log (the audit_logs policy says the same); owners and admins restore. */
-export function activityPermissions(workspace: Pick<Workspace, "role" | "membersCanViewActivity">) {
-  const manages = workspace.role === "owner" || workspace.role === "admin";
-  return {
-    canView: manages || workspace.membersCanViewActivity,
-    canRestore: manages,
-    canChangeVisibility: workspace.role === "owner",
-  };
 }

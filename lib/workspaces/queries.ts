@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
-import type { Role } from "./validation";
+import { parseRole, type Role } from "./validation";
 
 export interface Workspace {
   id: string;
@@ -10,16 +10,6 @@ export interface Workspace {
   role: Role;
   /** Owners may let plain members read the activity log. */
   membersCanViewActivity: boolean;
-}
-
-interface MembershipRow {
-  role: Role;
-  organizations: {
-    id: string;
-    name: string;
-    slug: string;
-    members_can_view_activity: boolean;
-  } | null;
 }
 
 /**
@@ -31,8 +21,7 @@ export const listMyWorkspaces = cache(async (userId: string): Promise<Workspace[
   const { data, error } = await supabase
     .from("organization_members")
     .select("role, organizations(id, name, slug, members_can_view_activity)")
-    .eq("user_id", userId)
-    .returns<MembershipRow[]>();
+    .eq("user_id", userId);
   if (error) throw new Error(`Could not load your workspaces: ${error.message}`);
   return data
     .flatMap(({ role, organizations: org }) =>
@@ -42,7 +31,7 @@ export const listMyWorkspaces = cache(async (userId: string): Promise<Workspace[
               id: org.id,
               name: org.name,
               slug: org.slug,
-              role,
+              role: parseRole(role),
               membersCanViewActivity: org.members_can_view_activity,
             },
           ]

@@ -61,3 +61,11 @@ export const slugSchema = z
 export const createWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });
 
 export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema, slug: slugSchema });
+
+/** The name typed to confirm a deletion; compared with the workspace's name by the action. */
+export const deleteWorkspaceSchema = z.object({ confirmName: z.string().trim() });
+
+export const roleSchema = z.enum(ROLES);
+
+/** A role read from the database, checked rather than cast (the column's type may be text). */
+export const parseRole = (value: string): Role => roleSchema.parse(value);

@@ -244,7 +244,7 @@ describe("invitations", () => {
 
   it("anon cannot preview or accept, and a made-up token is simply not found", async () => {
     const { token } = await invite(acme.owner, acme.orgId, uniqueEmail("anon-target"));
-    for (const fn of ["get_invitation", "accept_invitation"]) {
+    for (const fn of ["get_invitation", "accept_invitation"] as const) {
       const { error } = await anonClient(stack).rpc(fn, { token });
       expect(error).not.toBeNull();
     }

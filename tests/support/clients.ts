@@ -1,6 +1,7 @@
 /** supabase-js clients for tests: anon, real signed-up users, and the service role. */
 import { randomUUID } from "node:crypto";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import type { Database } from "@/lib/supabase/database.types";
 import type { TestStackInfo } from "./test-stack";
 
 const options = { auth: { persistSession: false, autoRefreshToken: false } } as const;
@@ -8,16 +9,16 @@ const options = { auth: { persistSession: false, autoRefreshToken: false } } as 
 export interface TestUser {
   id: string;
   email: string;
-  client: SupabaseClient;
+  client: SupabaseClient<Database>;
   accessToken: string;
 }
 
 export const anonClient = (stack: TestStackInfo) =>
-  createClient(stack.url, stack.publishableKey, options);
+  createClient<Database>(stack.url, stack.publishableKey, options);
 
 /** Platform access that bypasses RLS. Tests use it only to arrange data, never to assert access. */
 export const serviceClient = (stack: TestStackInfo) =>
-  createClient(stack.url, stack.secretKey, options);
+  createClient<Database>(stack.url, stack.secretKey, options);
 
 /** A unique address so test files never collide on one shared database. */
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.example`;
@@ -27,7 +28,7 @@ export async function signUpUser(
   email: string,
   password = "test-password-1",
 ): Promise<TestUser> {
-  const client = createClient(stack.url, stack.publishableKey, options);
+  const client = createClient<Database>(stack.url, stack.publishableKey, options);
   const { data, error } = await client.auth.signUp({ email, password });
   if (error || !data.session || !data.user)
     throw new Error(`sign-up ${email}: ${error?.message ?? "no session"}`);
@@ -38,7 +39,7 @@ export async function signUpUser(
 export async function createWorkspace(owner: TestUser, name: string, slug: string) {
   const { data, error } = await owner.client.rpc("create_organization", { name, slug });
   if (error) throw new Error(`create_organization ${slug}: ${error.message}`);
-  return data as { id: string; name: string; slug: string };
+  return data;
 }
 
 /** Adds a member with a role, as a platform operation (memberships have no public write path yet). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inviteSchema, memberRoleSchema, teamErrorMessage } from "@/lib/members/validation";
+import { inviteSchema, memberRoleSchema } from "@/lib/members/validation";
 import {
   createProjectSchema,
   projectStatusSchema,
@@ -49,11 +49,5 @@ describe("member schemas", () => {
     const superuser = memberRoleSchema.safeParse({ memberId: projectId, role: "superuser" });
     expect(superuser.error?.issues[0]?.message).toBe("Choose a role.");
     expect(inviteSchema.safeParse({ email: "a@b.co", role: "root" }).success).toBe(false);
-  });
-
-  it("turns database error codes into sentences, falling back to the hint", () => {
-    expect(teamErrorMessage({ message: "last_owner" })).toMatch(/needs an owner/);
-    expect(teamErrorMessage({ message: "something_new", hint: "Try later." })).toBe("Try later.");
-    expect(teamErrorMessage({ message: "something_new" })).toBe("That did not work. Try again.");
   });
 });

@@ -7,7 +7,8 @@ import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { signOut } from "@/lib/auth/actions";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
-import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { activityPermissions } from "@/lib/activity/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[slug]">) {
   const { slug } = await params;

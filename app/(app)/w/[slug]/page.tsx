@@ -6,7 +6,8 @@ import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
 import { createProject } from "@/lib/projects/actions";
 import { PROJECT_LIST_LIMIT, listProjects } from "@/lib/projects/queries";
-import { projectPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { projectPermissions } from "@/lib/projects/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
   const { workspace } = await requireWorkspace((await params).slug);

@@ -116,7 +116,8 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
         on {dateFormat.format(new Date(invitation.expiresAt))}.
       </p>
       <AcceptInvitationForm
-        action={acceptInvitation.bind(null, token)}
+        action={acceptInvitation}
+        token={token}
         workspaceName={invitation.workspaceName}
       />
       <p className="text-xs text-zinc-500">Signed in as {user.email}</p>

@@ -13,7 +13,8 @@ import {
   listActivityActors,
 } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
-import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { activityPermissions } from "@/lib/activity/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({
   params,

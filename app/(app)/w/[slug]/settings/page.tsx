@@ -7,7 +7,9 @@ import { leaveWorkspace } from "@/lib/members/actions";
 import { deleteWorkspace, updateWorkspace } from "@/lib/workspaces/actions";
 import { ActivityVisibilityForm } from "@/components/activity/visibility-form";
 import { setMembersCanViewActivity } from "@/lib/activity/actions";
-import { activityPermissions, memberPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { activityPermissions } from "@/lib/activity/permissions";
+import { memberPermissions } from "@/lib/members/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({
   params,

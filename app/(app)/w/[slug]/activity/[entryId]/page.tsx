@@ -7,7 +7,8 @@ import { restoreProject } from "@/lib/activity/actions";
 import { actorName, describeAction, fieldChanges, isRestorable } from "@/lib/activity/describe";
 import { getActivityEntry, projectExists } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
-import { activityPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { activityPermissions } from "@/lib/activity/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export const metadata: Metadata = { title: "Activity entry" };
 
@@ -113,7 +114,8 @@ export default async function ActivityEntryPage({
             The project comes back as it was, in this workspace. The restore is recorded too.
           </p>
           <RestoreForm
-            action={restoreProject.bind(null, workspace.slug, entry.id)}
+            action={restoreProject.bind(null, workspace.slug)}
+            entryId={entry.id}
             name={String(entry.old_data?.name ?? "")}
           />
         </Card>

@@ -8,7 +8,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ProjectStatusForm, RenameProjectForm } from "@/components/projects/project-settings";
 import { deleteProject, renameProject, setProjectStatus } from "@/lib/projects/actions";
 import { getProject } from "@/lib/projects/queries";
-import { projectPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { projectPermissions } from "@/lib/projects/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 async function loadProject(slug: string, projectId: string) {
   const { workspace } = await requireWorkspace(slug);

@@ -15,7 +15,8 @@ import {
   transferOwnership,
 } from "@/lib/members/actions";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
-import { memberPermissions, requireWorkspace } from "@/lib/workspaces/context";
+import { memberPermissions } from "@/lib/members/permissions";
+import { requireWorkspace } from "@/lib/workspaces/context";
 
 export async function generateMetadata({
   params,

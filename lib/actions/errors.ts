@@ -1,0 +1,134 @@
+/**
+ * Every error an action can show, by code: the codes the database raises
+ * (`raise exception 'slug_taken' using hint = ...`), the auth server's error codes,
+ * and the app's own. One table for the whole app, so a code reads the same wherever
+ * it surfaces. `field` puts the error on that form field too; its text is the
+ * entry's `fieldText`, else the database's hint, else the message.
+ */
+interface ErrorEntry {
+  message: string;
+  field?: string;
+  fieldText?: string;
+}
+
+export const ERRORS = {
+  // Workspaces (create_organization, organizations.slug unique)
+  slug_taken: {
+    message: "That URL is taken.",
+    field: "slug",
+    fieldText: "Another workspace already uses this URL. Try another one.",
+  },
+  invalid_slug: { message: "Check the URL.", field: "slug" },
+  invalid_name: { message: "Check the name.", field: "name" },
+  workspace_not_created: { message: "The workspace could not be created. Try again." },
+  workspace_not_updated: { message: "Only owners and admins can change the workspace settings." },
+  workspace_not_deleted: { message: "Only an owner can delete this workspace." },
+  confirm_name_mismatch: {
+    message: "Type the workspace name exactly to confirm.",
+    field: "confirmName",
+    fieldText: "Type the name exactly as shown.",
+  },
+
+  // Team RPCs (invite_member, update_member_role, remove_member, transfer_ownership, ...)
+  not_allowed: { message: "Your role does not allow that in this workspace." },
+  already_member: { message: "This person is already a member of the workspace.", field: "email" },
+  invalid_email: { message: "Enter a valid email address.", field: "email" },
+  invalid_role: { message: "Choose a valid role.", field: "role" },
+  member_not_found: { message: "This person is no longer a member of the workspace." },
+  last_owner: {
+    message: "A workspace needs an owner. Make someone else owner first, or delete the workspace.",
+  },
+  invalid_member: { message: "Choose another member." },
+  invitation_email_failed: {
+    message: "The invitation is saved, but the email could not be sent. Use “Resend” to try again.",
+  },
+
+  // Invitations (accept_invitation, revoke_invitation)
+  invitation_not_found: { message: "This invitation no longer exists." },
+  invitation_revoked: { message: "This invitation was revoked by the workspace." },
+  invitation_used: { message: "This invitation was already used." },
+  invitation_expired: { message: "This invitation has expired. Ask for a new one." },
+  wrong_account: { message: "This invitation was sent to another email address." },
+  invitation_not_accepted: { message: "The invitation could not be accepted. Try again." },
+
+  // Projects and the activity log (RLS answers "no row" rather than an error)
+  project_not_allowed: {
+    message:
+      "You do not have permission to do that in this workspace, or the project no longer exists.",
+  },
+  project_not_created: { message: "The project could not be created. Try again." },
+  audit_entry_not_found: {
+    message: "Only a deleted project of this workspace can be restored, by an owner or admin.",
+  },
+  already_restored: { message: "This project has already been restored." },
+  project_not_restored: { message: "The project could not be restored." },
+  visibility_not_changed: { message: "Only an owner can change who sees the activity log." },
+
+  // Auth (Supabase Auth error codes)
+  invalid_credentials: {
+    // One message for unknown email and wrong password: do not reveal which accounts exist.
+    message: "That email and password do not match an account.",
+  },
+  email_not_confirmed: {
+    message: "Confirm your email first: we sent you a link when you signed up.",
+  },
+  user_already_exists: {
+    message: "An account with this email already exists. Sign in instead.",
+    field: "email",
+    fieldText: "This email is already registered.",
+  },
+  email_exists: {
+    message: "An account with this email already exists. Sign in instead.",
+    field: "email",
+    fieldText: "This email is already registered.",
+  },
+  weak_password: { message: "Choose a stronger password.", field: "password" },
+  same_password: {
+    message: "Choose a password you have not used here before.",
+    field: "password",
+  },
+  over_email_send_rate_limit: { message: "Too many emails sent. Wait a minute and try again." },
+  email_not_sent: { message: "We could not send the link. Try again in a moment." },
+  sign_up_failed: { message: "Sign-up failed. Try again." },
+  reset_link_expired: { message: "Your reset link has expired. Ask for a new one." },
+
+  unexpected: { message: "That did not work. Try again." },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** What a failed call reports: a code (PostgREST puts a raised exception's text in `message`, auth errors carry `code`). */
+export interface CodedError {
+  message: string;
+  code?: string | null;
+  hint?: string | null;
+}
+
+const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === "string" && Object.hasOwn(ERRORS, code);
+
+/**
+ * The form error for a cause: a code of the table, or an error from the database or
+ * the auth server, looked up by its raised code. An unknown code shows `otherwise`,
+ * or else the database's hint, or else a generic sentence.
+ */
+export function describeError(
+  cause: ErrorCode | CodedError,
+  otherwise?: ErrorCode,
+): { message: string; fieldErrors?: Record<string, string> } {
+  if (typeof cause === "string") return fromEntry(ERRORS[cause]);
+  // Database errors carry the raised code in `message` and a sentence in `hint`;
+  // auth errors carry the code in `code` and a sentence in `message`.
+  if (isErrorCode(cause.message)) return fromEntry(ERRORS[cause.message], cause.hint);
+  if (isErrorCode(cause.code)) return fromEntry(ERRORS[cause.code], cause.hint ?? cause.message);
+  if (otherwise) return fromEntry(ERRORS[otherwise]);
+  return { message: cause.hint ?? ERRORS.unexpected.message };
+}
+
+function fromEntry(entry: ErrorEntry, detail?: string | null) {
+  if (!entry.field) return { message: entry.message };
+  return {
+    message: entry.message,
+    fieldErrors: { [entry.field]: entry.fieldText ?? detail ?? entry.message },
+  };
+}
