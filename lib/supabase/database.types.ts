@@ -71,7 +71,7 @@ export type Database = {
           invited_by: string | null;
           organization_id: string;
           revoked_at: string | null;
-          role: string;
+          role: Database["public"]["Enums"]["org_role"];
           token_hash: string;
           updated_at: string;
         };
@@ -85,7 +85,7 @@ export type Database = {
           invited_by?: string | null;
           organization_id: string;
           revoked_at?: string | null;
-          role?: string;
+          role?: Database["public"]["Enums"]["org_role"];
           token_hash: string;
           updated_at?: string;
         };
@@ -99,7 +99,7 @@ export type Database = {
           invited_by?: string | null;
           organization_id?: string;
           revoked_at?: string | null;
-          role?: string;
+          role?: Database["public"]["Enums"]["org_role"];
           token_hash?: string;
           updated_at?: string;
         };
@@ -117,7 +117,7 @@ export type Database = {
           created_at: string;
           id: string;
           organization_id: string;
-          role: string;
+          role: Database["public"]["Enums"]["org_role"];
           updated_at: string;
           user_id: string;
         };
@@ -125,7 +125,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           organization_id: string;
-          role?: string;
+          role?: Database["public"]["Enums"]["org_role"];
           updated_at?: string;
           user_id: string;
         };
@@ -133,7 +133,7 @@ export type Database = {
           created_at?: string;
           id?: string;
           organization_id?: string;
-          role?: string;
+          role?: Database["public"]["Enums"]["org_role"];
           updated_at?: string;
           user_id?: string;
         };
@@ -264,14 +264,7 @@ export type Database = {
           actor_label: string;
         }[];
       };
-      get_activity_org_ids: {
-        Args: Record<PropertyKey, never>;
-        Returns: string[];
-      };
       get_invitation: { Args: { token: string }; Returns: Json };
-      get_user_org_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
-      has_org_role: { Args: { org: string; roles: string[] }; Returns: boolean };
-      hash_invitation_token: { Args: { token: string }; Returns: string };
       invite_member: {
         Args: { email: string; org: string; role?: string };
         Returns: Json;
@@ -293,7 +286,7 @@ export type Database = {
       };
     };
     Enums: {
-      [_ in never]: never;
+      org_role: "owner" | "admin" | "member";
     };
     CompositeTypes: {
       [_ in never]: never;
@@ -414,6 +407,8 @@ export type CompositeTypes<
 
 export const Constants = {
   public: {
-    Enums: {},
+    Enums: {
+      org_role: ["owner", "admin", "member"],
+    },
   },
 } as const;
