@@ -1,6 +1,6 @@
 import "server-only";
 import { createClient } from "@/lib/supabase/server";
-import { parseRole, type Role } from "@/lib/workspaces/validation";
+import type { Role } from "@/lib/workspaces/validation";
 
 export interface Member {
   userId: string;
@@ -41,7 +41,7 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
       userId: membership.user_id,
       email: byId.get(membership.user_id)?.email ?? "",
       fullName: byId.get(membership.user_id)?.full_name ?? null,
-      role: parseRole(membership.role),
+      role: membership.role,
       joinedAt: membership.created_at,
     }))
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.email.localeCompare(b.email));
@@ -62,7 +62,7 @@ export async function listPendingInvitations(organizationId: string): Promise<Pe
   return data.map((row) => ({
     id: row.id,
     email: row.email,
-    role: parseRole(row.role),
+    role: row.role,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     expired: new Date(row.expires_at).getTime() < now,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { createClient } from "@/lib/supabase/server";
-import { parseRole, type Role } from "./validation";
+import type { Role } from "./validation";
 
 export interface Workspace {
   id: string;
@@ -31,7 +31,7 @@ export const listMyWorkspaces = cache(async (userId: string): Promise<Workspace[
               id: org.id,
               name: org.name,
               slug: org.slug,
-              role: parseRole(role),
+              role,
               membersCanViewActivity: org.members_can_view_activity,
             },
           ]

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Constants, type Database } from "@/lib/supabase/database.types";
 
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 48;
@@ -27,8 +28,9 @@ export const RESERVED_SLUGS = new Set([
   "undefined",
 ]);
 
-export const ROLES = ["owner", "admin", "member"] as const;
-export type Role = (typeof ROLES)[number];
+/** The database enum public.org_role, highest first. */
+export const ROLES = Constants.public.Enums.org_role;
+export type Role = Database["public"]["Enums"]["org_role"];
 
 /** "Acme, Inc." → "acme-inc": a suggestion the user can edit. */
 export function suggestSlug(name: string): string {
@@ -66,6 +68,3 @@ export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema, slug:
 export const deleteWorkspaceSchema = z.object({ confirmName: z.string().trim() });
 
 export const roleSchema = z.enum(ROLES);
-
-/** A role read from the database, checked rather than cast (the column's type may be text). */
-export const parseRole = (value: string): Role => roleSchema.parse(value);
