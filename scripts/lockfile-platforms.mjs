@@ -92,13 +92,17 @@ for (const { parent, name, spec } of missing) {
   const location = packages[`node_modules/${name}`]
     ? `${parent}/node_modules/${name}`
     : `node_modules/${name}`;
+  const { os, cpu, libc } = platformOf(name);
+  // Keys in the order npm writes them, so that a later `npm install` leaves them be.
   packages[location] = {
     version: spec,
-    ...platformOf(name),
+    ...(cpu ? { cpu } : {}),
     ...(dev ? { dev } : {}),
     ...(devOptional ? { devOptional } : {}),
+    ...(libc ? { libc } : {}),
     ...(license ? { license } : {}),
     optional: true,
+    ...(os ? { os } : {}),
     ...(engines ? { engines } : {}),
   };
   console.log(`added ${location}@${spec}`);
