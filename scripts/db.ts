@@ -34,6 +34,7 @@ export async function startDevStack(ports: typeof devPorts): Promise<LocalStack>
       dbUrl: defaultPgliteDir,
       siteUrl: requireEnv("NEXT_PUBLIC_SITE_URL"),
       mail: ports.mail,
+      refusals: "line",
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
