@@ -23,7 +23,8 @@ export default defineConfig([
     },
   },
   {
-    // The service-role key may only be read by server-only modules and platform scripts.
+    // The service-role key may only be read by server-only modules (`import "server-only"`
+    // under lib/) and platform scripts, never by routes or UI code.
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-syntax": [
@@ -31,7 +32,8 @@ export default defineConfig([
         {
           selector:
             "MemberExpression[object.object.name='process'][property.name='SUPABASE_SECRET_KEY']",
-          message: "The secret key is server-only: use lib/supabase/admin.ts (audited) instead.",
+          message:
+            "The secret key is server-only: read it in a `server-only` module under lib/ whose every use is audited, never in app/ or components/.",
         },
       ],
     },

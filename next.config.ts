@@ -4,7 +4,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The browser tests build into their own folder so they never disturb `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  typescript: { ignoreBuildErrors: process.env.TENANTKIT_SKIP_BUILD_TYPECHECK === "1" },
 };
 
 export default nextConfig;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of every npm script that needs the project's toolchain. It runs on
-// whatever Node the machine has (>= 18), installs dependencies when they are missing
-// or stale, then runs the given TypeScript script on the Node release pinned in
+// whatever Node the machine has (>= 18), installs dependencies (`npm ci`) when they
+// are missing or stale, then runs the given TypeScript script on the Node release pinned in
 // package.json (the `node` devDependency), which supabase-js and Vitest require.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, statSync, utimesSync } from "node:fs";
@@ -25,15 +25,17 @@ function dependenciesAreStale() {
 if (dependenciesAreStale()) {
   console.log("tenantkit: installing dependencies, this takes a minute the first time…");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  // `npm install`, not `npm ci`: npm 11 writes lockfiles without the optional
-  // packages of other platforms, and `npm ci` then rejects them as out of sync.
-  // The lockfile still pins every version that gets installed.
-  const result = spawnSync(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
+  // `npm ci`: exactly what package-lock.json pins, in a clean node_modules, the same
+  // install as CI's. It refuses a lockfile that no longer matches package.json: after
+  // editing dependencies, run `npm install` once to update the lockfile.
+  const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: root,
     stdio: "inherit",
   });
   if (result.status !== 0) {
-    console.error("tenantkit: npm install failed; fix the error above and run the command again.");
+    console.error(
+      "tenantkit: npm ci failed. If package.json changed, run `npm install` to update package-lock.json; otherwise fix the error above. Then run the command again.",
+    );
     process.exit(result.status ?? 1);
   }
   const now = new Date();

@@ -1,6 +1,8 @@
 /**
  * `npm run db:start`: serve the local Supabase API (migrated; seeded when new).
  * `npm run db:reset`: drop the local database, migrate and seed it again.
+ * `npm run db:seed`: give the demo data to the local stack `.env.local` points at, for
+ * the Supabase CLI's (`supabase db reset` migrates but cannot sign users up).
  */
 import { rmSync } from "node:fs";
 import {
@@ -34,6 +36,7 @@ export async function startDevStack(ports: typeof devPorts): Promise<LocalStack>
       dbUrl: defaultPgliteDir,
       siteUrl: requireEnv("NEXT_PUBLIC_SITE_URL"),
       mail: ports.mail,
+      refusals: "line",
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
@@ -103,7 +106,23 @@ async function main(command: string | undefined) {
     console.log("Local database reset: migrated and seeded.");
     return;
   }
-  console.error("usage: db.ts start|reset");
+  if (command === "seed") {
+    loadEnvLocal();
+    const url = requireEnv("NEXT_PUBLIC_SUPABASE_URL");
+    if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) {
+      throw new Error(
+        `db:seed creates demo users with a known password: local stacks only, not ${url}.`,
+      );
+    }
+    await seedDemoData({
+      url,
+      publishableKey: requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"),
+      secretKey: requireEnv("SUPABASE_SECRET_KEY"),
+    });
+    console.log(`Seeded ${url}: workspaces acme and globex (password: demo-password).`);
+    return;
+  }
+  console.error("usage: db.ts start|reset|seed");
   process.exit(2);
 }
 

@@ -1,10 +1,14 @@
 /**
- * `npm test`: every suite, in order: unit and integration (Vitest, against a
- * throwaway local stack on PGlite), the integration suites again on a real
- * PostgreSQL server, Supabase's advisors on the migrated schema, then the browser
- * tests (Playwright + system Chromium). Each suite runs even if an earlier one
- * failed; the exit code is non-zero if any did. The last line counts the tests of
- * all suites: "N passed, N failed".
+ * `npm test`: every suite, in order: static checks (types, lint, formatting, the
+ * lockfile), unit and integration (Vitest, against a throwaway local stack on
+ * PGlite), the integration suites again on a real PostgreSQL server, Supabase's
+ * advisors on the migrated schema, then the browser tests (Playwright + system
+ * Chromium). Each suite runs even if an earlier one failed; the exit code is
+ * non-zero if any did. The last line counts the tests of all suites (a static
+ * check counts as one): "N passed, N failed, N skipped".
+ *
+ * Output is kept to a screen when everything passes: a line per check and per test
+ * file, the runners' own summaries, then ours. What fails prints in full.
  *
  * The PostgreSQL suites need a server (tests/support/postgres-server.ts;
  * TENANTKIT_TEST_POSTGRES_URL). Without one they are skipped, loudly, and counted
@@ -22,11 +26,18 @@ import { projectRoot } from "./lib/local-env";
 
 const bin = (name: string) => path.join(projectRoot, "node_modules/.bin", name);
 const reports = path.join(projectRoot, ".test-reports");
+const ci = process.env.CI === "true" || process.env.CI === "1";
 
 interface Counts {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+interface Check {
+  name: string;
+  command: string;
+  args: string[];
 }
 
 interface Suite {
@@ -57,7 +68,11 @@ const countVitest = (report: unknown): Counts => {
 const vitestArgs = (projects: string[], report: string) => [
   "run",
   ...projects.flatMap((project) => ["--project", project]),
+  // One line per file; a test is listed by name only when it fails or takes over 10 s.
   "--reporter=default",
+  "--slowTestThreshold=10000",
+  // What a test logs is shown only when it fails.
+  "--silent=passed-only",
   "--reporter=json",
   `--outputFile.json=${path.join(reports, report)}`,
 ];
@@ -90,7 +105,9 @@ const suites: Suite[] = [
   {
     name: "browser (Playwright)",
     command: bin("playwright"),
-    args: ["test", "--reporter=list,json"],
+    // Failures in full, then the summary; passing tests take one rewritten line in a
+    // terminal (`line`), a dot each in CI logs (`dot`).
+    args: ["test", `--reporter=${ci ? "dot" : "line"},json`],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "playwright.json") },
     report: "playwright.json",
     count: (report) => {
@@ -106,15 +123,58 @@ const suites: Suite[] = [
   },
 ];
 
+/** What a reviewer runs before reading a change. Each counts as one test. */
+const staticChecks: Check[] = [
+  { name: "types (npm run typecheck)", command: "npm", args: ["run", "--silent", "typecheck"] },
+  { name: "lint (npm run lint)", command: "npm", args: ["run", "--silent", "lint"] },
+  { name: "formatting (prettier --check .)", command: bin("prettier"), args: ["--check", "."] },
+  {
+    name: "lockfile lists every platform's packages (npm ci accepts it)",
+    command: process.execPath,
+    args: [path.join(projectRoot, "scripts/lockfile-platforms.mjs")],
+  },
+];
+
+function runStaticChecks() {
+  console.log("\n━━ static checks ━━");
+  const started = Date.now();
+  let passed = 0;
+  for (const check of staticChecks) {
+    const checkStarted = Date.now();
+    const { status, stdout, stderr, error } = spawnSync(check.command, check.args, {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: process.env,
+    });
+    const seconds = Math.round((Date.now() - checkStarted) / 1000);
+    if (status === 0) {
+      passed += 1;
+      console.log(`✓ ${check.name} (${seconds}s)`);
+    } else {
+      console.log(`✗ ${check.name} (${seconds}s): fix what it reports, then run it again:`);
+      console.log([stdout, stderr, error ? String(error) : ""].join("").trimEnd());
+    }
+  }
+  const failed = staticChecks.length - passed;
+  return {
+    name: "static checks",
+    passed,
+    failed,
+    skipped: 0,
+    ok: failed === 0,
+    seconds: Math.round((Date.now() - started) / 1000),
+    note: "",
+  };
+}
+
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const postgresProblem = suites.some((suite) => suite.postgres)
   ? await postgresServerProblem()
   : null;
-const ci = process.env.CI === "true" || process.env.CI === "1";
 
-const results = suites.map((suite) => {
+function runSuite(suite: Suite) {
   console.log(`\n━━ ${suite.name} ━━`);
   if (suite.postgres && postgresProblem) {
     const message = `no usable PostgreSQL server (${postgresProblem}). Start one and point TENANTKIT_TEST_POSTGRES_URL at it (default ${redact(DEFAULT_POSTGRES_URL)}); see docs/local-stack.md.`;
@@ -148,7 +208,10 @@ const results = suites.map((suite) => {
     seconds: Math.round((Date.now() - started) / 1000),
     note: "",
   };
-});
+}
+
+const results = [runStaticChecks()];
+for (const suite of suites) results.push(runSuite(suite));
 
 console.log("\n━━ summary ━━");
 for (const result of results) {

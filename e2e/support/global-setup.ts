@@ -53,8 +53,6 @@ export default async function globalSetup() {
     LOCAL_MAIL_INBOX_URL: info.mailUrl,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
-    // `npm run typecheck` checks types; the test build skips it to save a minute per run.
-    TENANTKIT_SKIP_BUILD_TYPECHECK: "1",
   };
   // The secret key stays in this process: the app never needs it.
   delete env.SUPABASE_SECRET_KEY;

@@ -13,6 +13,7 @@ import { App, SmtpEmailDriver } from "@supabase/lite";
 import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
 import { projectRoot, requireEnv } from "../lib/local-env";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
+import { logDeliberateRefusals, type RefusalLogging } from "./refusal-logging";
 
 export type DbDriver = "pglite" | "postgres";
 
@@ -31,6 +32,11 @@ export interface StackOptions {
    * (deleting an auth user, expiring an invitation). Never set by `npm run dev`.
    */
   testSqlSecret?: string;
+  /**
+   * What the terminal shows of an error the database raised on purpose (RLS, a coded
+   * RPC error, a unique violation): one line, or nothing. Other errors print in full.
+   */
+  refusals: RefusalLogging;
 }
 
 export interface LocalStack {
@@ -65,6 +71,7 @@ const HOSTED_SUPABASE_GRANTS = `
 `;
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  logDeliberateRefusals(options.refusals);
   // lite.toml reads these through env(...): one config file serves every stack.
   process.env.TENANTKIT_DB_DRIVER = options.driver;
   process.env.TENANTKIT_DB_URL = options.dbUrl;
