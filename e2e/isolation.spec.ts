@@ -46,6 +46,20 @@ test("alice's new project never reaches bob, not even by URL", async ({ tenantA,
   expect(leaked ?? []).toEqual([]);
 });
 
+// The example in e2e/README.md: arrange through one tenant's API, attack from the other's.
+test("bob never sees alice's project, not even through the API", async ({ tenantA, tenantB }) => {
+  const { data: project } = await tenantA.api
+    .from("projects")
+    .insert({ organization_id: tenantA.workspace.id, name: `Acme secret ${uniqueSuffix()}` })
+    .select("id")
+    .single();
+
+  const response = await tenantB.page.goto(`/w/acme/projects/${project!.id}`);
+  expect(response?.status()).toBe(404);
+  const { data: leaked } = await tenantB.api.from("projects").select("id").eq("id", project!.id);
+  expect(leaked).toEqual([]);
+});
+
 test("carol switches between acme and globex and sees each workspace's projects only", async ({
   member,
 }) => {

@@ -91,7 +91,11 @@ async function workspaceOf(api: SupabaseClient, slug: string): Promise<Tenant["w
     .select("id, slug, name")
     .eq("slug", slug)
     .single();
-  if (error || !data) throw new Error(`workspace ${slug}: ${error?.message ?? "not visible"}`);
+  if (error || !data)
+    throw new Error(
+      `workspace ${slug} is not visible to its owner (${error?.message ?? "no row"}): ` +
+        "a stored sign-in from an earlier run? The setup project signs the personas in; do not skip it.",
+    );
   return data;
 }
 
