@@ -1,11 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { apiClientAs, emailLink, signedInPage, uniqueSuffix } from "./support/helpers";
+import { expect, test } from "./support/fixtures";
+import { emailLink } from "./support/helpers";
 
 test("alice invites dave, dave joins, changes role, is removed and loses access; bob cannot use the link", async ({
   browser,
+  tenantA,
+  tenantB,
 }) => {
   const dave = "dave@acme.test";
-  const alice = await signedInPage(browser, "alice@acme.test");
+  const alice = tenantA.page;
   await alice.goto("/w/acme/settings/members");
   await alice.getByLabel("Email address").fill(dave);
   await alice.getByLabel("Role", { exact: true }).selectOption("member");
@@ -17,14 +19,13 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   const token = new URL(link).pathname.split("/").pop()!;
 
   // Bob holds the link but is not dave: the page refuses, and so does the database.
-  const bob = await signedInPage(browser, "bob@globex.test");
+  const bob = tenantB.page;
   await bob.goto(link);
   await expect(
     bob.getByRole("heading", { name: "This invitation is for another account" }),
   ).toBeVisible();
   await expect(bob.getByRole("button", { name: /Join/ })).toHaveCount(0);
-  const bobApi = await apiClientAs("bob@globex.test");
-  const { error: bobError } = await bobApi.rpc("accept_invitation", { token });
+  const { error: bobError } = await tenantB.api.rpc("accept_invitation", { token });
   expect(bobError?.message).toBe("wrong_account");
 
   // Dave opens the link signed out, signs up, comes back and joins.
@@ -87,18 +88,13 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
 });
 
 test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({
-  page,
+  newTenant,
 }) => {
-  const email = `olga-${uniqueSuffix()}@example.test`;
-  const slug = `olga-${uniqueSuffix()}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Olga");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("olga-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Workspace name").fill("Olga Labs");
-  await page.getByLabel("Workspace URL").fill(slug);
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  // Olga deletes her workspace at the end, so she gets her own instead of a shared tenant.
+  const olga = await newTenant({ userName: "Olga", workspaceName: "Olga Labs" });
+  const { page } = olga;
+  const { slug } = olga.workspace;
+  await page.goto(`/w/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
 
   await page.getByRole("link", { name: "Settings" }).click();
