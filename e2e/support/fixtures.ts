@@ -19,6 +19,7 @@ import {
 } from "@playwright/test";
 import { createServerClient } from "@supabase/ssr";
 import type { SupabaseClient } from "@supabase/supabase-js";
+import type { Database } from "../../lib/supabase/database.types";
 import { DEMO_PASSWORD, stackEnv, uniqueSuffix } from "./helpers";
 import { personas, storageStatePath, type PersonaName } from "./personas";
 
@@ -34,7 +35,7 @@ export interface SignedInUser {
    * The Supabase API as this user, on the page's session: what they could call
    * from a script with their own token. Arrange data with it, or attack with it.
    */
-  api: SupabaseClient;
+  api: SupabaseClient<Database>;
 }
 
 export interface Tenant extends SignedInUser {
@@ -68,7 +69,7 @@ interface Fixtures {
  * format: @supabase/ssr is what the app's server uses to read these cookies.
  */
 function cookieClient(jar: Map<string, string>) {
-  return createServerClient(
+  return createServerClient<Database>(
     stackEnv("TENANTKIT_E2E_API_URL"),
     stackEnv("TENANTKIT_E2E_PUBLISHABLE_KEY"),
     {
@@ -85,7 +86,10 @@ function cookieClient(jar: Map<string, string>) {
   );
 }
 
-async function workspaceOf(api: SupabaseClient, slug: string): Promise<Tenant["workspace"]> {
+async function workspaceOf(
+  api: SupabaseClient<Database>,
+  slug: string,
+): Promise<Tenant["workspace"]> {
   const { data, error } = await api
     .from("organizations")
     .select("id, slug, name")
