@@ -38,8 +38,11 @@ create table public.audit_logs (
   record_id       text,
   old_data        jsonb,
   new_data        jsonb,
-  ip              text,
-  user_agent      text,
+  -- Request metadata is whatever the client sent: the trigger caps it (an address or
+  -- nothing, 512 characters of user agent) so a client cannot store kilobytes in every
+  -- entry it causes; the checks hold the caps for any other writer.
+  ip              text check (char_length(ip) <= 64),
+  user_agent      text check (char_length(user_agent) <= 512),
   created_at      timestamptz not null default now()
 );
 comment on table public.audit_logs is 'Append-only record of every write to tenant data. Written only by private.audit_tenant_change().';
@@ -125,6 +128,10 @@ declare
   api_role text := (select auth.role());
   headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
   named_action text := nullif(current_setting('tenantkit.audit_action', true), '');
+  -- The first X-Forwarded-For entry, kept only if it is an address; the user agent
+  -- cut to 512 characters. Truncated or dropped, never a refused write.
+  client_ip text := nullif(left(btrim(split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1)), 64), '');
+  client_agent text := left(headers ->> 'user-agent', 512);
   derived text;
   secret text;
   changed jsonb;
@@ -133,6 +140,14 @@ begin
   -- deletion itself is in platform.audit_events.
   if not exists (select 1 from public.organizations o where o.id = org) then
     return null;
+  end if;
+
+  if client_ip is not null then
+    begin
+      client_ip := host(client_ip::inet);
+    exception when invalid_text_representation then
+      client_ip := null;
+    end;
   end if;
 
   foreach secret in array coalesce(tg_argv, '{}'::text[]) loop
@@ -177,8 +192,8 @@ begin
     row_data ->> 'id',
     old_row,
     case when tg_op = 'UPDATE' then changed else new_row end,
-    nullif(split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1), ''),
-    headers ->> 'user-agent'
+    client_ip,
+    client_agent
   );
   return null;
 end;

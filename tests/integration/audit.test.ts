@@ -4,7 +4,9 @@
  * included) can forge, edit or delete entries; other workspaces read nothing;
  * restoring a deleted project works only inside its own workspace.
  */
+import { createClient } from "@supabase/supabase-js";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Database } from "@/lib/supabase/database.types";
 import {
   createTeam,
   type TestTeam,
@@ -510,5 +512,54 @@ describe("restoring a deleted project", () => {
       `select count(*)::int as n from public.projects where organization_id = ${literal(other.orgId)} and name = 'Precious'`,
     )) as [{ n: number }];
     expect(n).toBe(0);
+  });
+});
+
+describe("request metadata is capped, never refused", () => {
+  /** A client signed in as `user` that sends the given headers on every request. */
+  const withHeaders = (user: TestUser, headers: Record<string, string>) =>
+    createClient<Database>(stack.url, stack.publishableKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      global: { headers: { ...headers, Authorization: `Bearer ${user.accessToken}` } },
+    });
+
+  const metadataOf = async (orgId: string) =>
+    runSql<{ ip: string | null; user_agent: string | null }>(
+      stack,
+      `select ip, user_agent from public.audit_logs
+       where organization_id = ${literal(orgId)} and action = 'workspace.created'`,
+    );
+
+  it("a 6 KB user agent is stored cut to 512 characters; an address that is not one is dropped", async () => {
+    const founder = await signUpUser(stack, uniqueEmail("long-agent"));
+    const client = withHeaders(founder, {
+      "user-agent": "A".repeat(6 * 1024),
+      "x-forwarded-for": `${"9".repeat(6 * 1024)}, 203.0.113.7`,
+    });
+    const { data, error } = await client.rpc("create_organization", {
+      name: "Long agent",
+      slug: `long-agent-${Date.now().toString(36)}`,
+    });
+    expect(error).toBeNull();
+    const [entry] = await metadataOf(data!.id);
+    expect(entry?.user_agent?.length).toBe(512);
+    expect(entry?.user_agent).toMatch(/^A+$/);
+    expect(entry?.ip).toBeNull();
+  });
+
+  it("a real address is kept, the first of X-Forwarded-For", async () => {
+    const founder = await signUpUser(stack, uniqueEmail("real-ip"));
+    const client = withHeaders(founder, {
+      "user-agent": "tenantkit-test/1.0",
+      "x-forwarded-for": " 2001:db8::7 , 10.0.0.1",
+    });
+    const { data, error } = await client.rpc("create_organization", {
+      name: "Real address",
+      slug: `real-ip-${Date.now().toString(36)}`,
+    });
+    expect(error).toBeNull();
+    expect(await metadataOf(data!.id)).toEqual([
+      { ip: "2001:db8::7", user_agent: "tenantkit-test/1.0" },
+    ]);
   });
 });
