@@ -244,10 +244,9 @@ as $$
 $$;
 
 -- ---------------------------------------------------------------------------
--- Platform log: outlives workspaces; not exposed through the API.
+-- Platform log: outlives workspaces; not exposed through the API (schema
+-- platform: the workspaces migration).
 -- ---------------------------------------------------------------------------
-create schema if not exists platform;
-revoke all on schema platform from public, anon, authenticated;
 
 create table platform.audit_events (
   id              bigint generated always as identity primary key,
