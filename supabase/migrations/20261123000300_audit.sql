@@ -23,6 +23,21 @@ as $$
     and (m.role in ('owner', 'admin') or o.members_can_view_activity);
 $$;
 
+-- The workspaces whose whole log the signed-in user may read: where they are an
+-- owner or admin. Members who may read the log see less of it (the policy below).
+create function private.get_activity_admin_org_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select m.organization_id
+  from public.organization_members m
+  where m.user_id = (select auth.uid())
+    and m.role in ('owner', 'admin');
+$$;
+
 -- ---------------------------------------------------------------------------
 -- audit_logs
 -- ---------------------------------------------------------------------------
@@ -95,12 +110,25 @@ create trigger audit_logs_guard_tenant_row
   before insert or update on public.audit_logs
   for each row execute function private.guard_tenant_row();
 
+-- A member who may read the log reads what their role may read elsewhere, no more:
+--   - entries about invitations carry the invited address, and the invitations
+--     table is for owners and admins: so are these entries;
+--   - the request metadata (ip, user_agent) tells where and on what device a
+--     colleague works: not granted at all (a column grant cannot depend on the
+--     role); owners and admins read it per entry through get_activity_request().
+-- The first condition picks the index range, the second filters within it.
 alter table public.audit_logs enable row level security;
 create policy "activity readers read" on public.audit_logs for select to authenticated
-  using (organization_id = any (array(select private.get_activity_org_ids())));
+  using (
+    organization_id = any (array(select private.get_activity_org_ids()))
+    and (table_name <> 'invitations'
+         or organization_id = any (array(select private.get_activity_admin_org_ids())))
+  );
 -- No write policies: the audit trigger writes, as the table owner.
 revoke all on public.audit_logs from anon, authenticated;
-grant select on public.audit_logs to authenticated;
+grant select (id, organization_id, actor_id, actor_kind, actor_label, action, table_name,
+              record_id, old_data, new_data, created_at)
+  on public.audit_logs to authenticated;
 
 -- ---------------------------------------------------------------------------
 -- The generic audit trigger, attached to every tenant table (the catalog gate's
@@ -244,6 +272,26 @@ as $$
 $$;
 
 -- ---------------------------------------------------------------------------
+-- get_activity_request: the request metadata of one entry, for the owners and
+-- admins of its workspace; nothing for anyone else (the same empty answer as an
+-- entry that does not exist). security definer because authenticated holds no
+-- privilege on the two columns.
+-- ---------------------------------------------------------------------------
+create function public.get_activity_request(audit_log_id bigint)
+returns table (ip text, user_agent text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select a.ip, a.user_agent
+  from public.audit_logs a
+  where a.id = audit_log_id
+    and a.organization_id = any (array(select private.get_activity_admin_org_ids()));
+$$;
+comment on function public.get_activity_request(bigint) is 'IP and user agent of an audit entry, for owners and admins of its workspace.';
+
+-- ---------------------------------------------------------------------------
 -- Platform log: outlives workspaces; not exposed through the API (schema
 -- platform: the workspaces migration).
 -- ---------------------------------------------------------------------------
@@ -321,6 +369,10 @@ revoke execute on function private.log_workspace_deletion() from public, anon, a
 -- The audit_logs policy calls it as the signed-in user.
 revoke execute on function private.get_activity_org_ids() from public, anon;
 grant execute on function private.get_activity_org_ids() to authenticated;
--- The app's RPC.
+revoke execute on function private.get_activity_admin_org_ids() from public, anon;
+grant execute on function private.get_activity_admin_org_ids() to authenticated;
+-- The app's RPCs.
 revoke execute on function public.get_activity_actors(uuid) from public, anon;
 grant execute on function public.get_activity_actors(uuid) to authenticated;
+revoke execute on function public.get_activity_request(bigint) from public, anon;
+grant execute on function public.get_activity_request(bigint) to authenticated;

@@ -399,7 +399,7 @@ describe("who reads the log", () => {
     expect(await count(anonClient(stack))).toBe(0);
     const total = await other.owner.client
       .from("audit_logs")
-      .select("*", { count: "exact", head: true })
+      .select("id", { count: "exact", head: true })
       .eq("organization_id", team.orgId);
     expect(total.count ?? 0).toBe(0);
 
@@ -561,5 +561,115 @@ describe("request metadata is capped, never refused", () => {
     expect(await metadataOf(data!.id)).toEqual([
       { ip: "2001:db8::7", user_agent: "tenantkit-test/1.0" },
     ]);
+  });
+});
+
+describe("members who read the log see what their role may see", () => {
+  it("no IP, user agent or invitation email through the API for members; owners and admins still see them", async () => {
+    const team = await makeTeam("member-view");
+    await ok(
+      team.owner.client
+        .from("organizations")
+        .update({ members_can_view_activity: true })
+        .eq("id", team.orgId),
+    );
+    // An invitation and its acceptance, both over RPCs that carry request metadata.
+    const invitee = await signUpUser(stack, uniqueEmail("member-view-invitee"));
+    const fromDesk = (user: TestUser) =>
+      createClient<Database>(stack.url, stack.publishableKey, {
+        auth: { persistSession: false, autoRefreshToken: false },
+        global: {
+          headers: {
+            Authorization: `Bearer ${user.accessToken}`,
+            "user-agent": "SecretBrowser/9.9",
+            "x-forwarded-for": "198.51.100.23",
+          },
+        },
+      });
+    const { data: invited } = await ok(
+      fromDesk(team.admin).rpc("invite_member", {
+        org: team.orgId,
+        email: invitee.email,
+        role: "member",
+      }),
+    );
+    const hidden = uniqueEmail("member-view-pending");
+    await ok(
+      fromDesk(team.admin).rpc("invite_member", { org: team.orgId, email: hidden, role: "admin" }),
+    );
+    await ok(
+      fromDesk(invitee).rpc("accept_invitation", { token: (invited as { token: string }).token }),
+    );
+    const [stored] = await runSql<{ n: number }>(
+      stack,
+      `select count(*)::int as n from public.audit_logs
+       where organization_id = ${literal(team.orgId)} and ip = '198.51.100.23'
+         and user_agent = 'SecretBrowser/9.9' and table_name = 'organization_members'`,
+    );
+    expect(stored?.n).toBe(1);
+
+    const log = (client: TestUser["client"], columns: string) =>
+      client.from("audit_logs").select(columns).eq("organization_id", team.orgId);
+
+    // The member reads the log, without invitations...
+    const seen = await ok(log(team.member.client, "id, table_name, old_data, new_data"));
+    const rows = seen.data as unknown as { table_name: string }[];
+    expect(rows.some((row) => row.table_name === "organization_members")).toBe(true);
+    expect(rows.filter((row) => row.table_name === "invitations")).toEqual([]);
+    expect(JSON.stringify(rows)).not.toContain(hidden);
+    // ...and the request metadata is no column of theirs: selecting, filtering or
+    // ordering by it is refused, `select=*` included.
+    for (const columns of ["ip", "user_agent", "*", "id, ip"]) {
+      const attempt = await log(team.member.client, columns);
+      expect(attempt.error, columns).not.toBeNull();
+      expect(JSON.stringify(attempt.data ?? null)).not.toContain("198.51.100.23");
+    }
+    for (const probe of [
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .eq("ip", "198.51.100.23"),
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .like("user_agent", "Secret%"),
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .order("ip"),
+    ])
+      expect((await probe).error).not.toBeNull();
+    const entryIds = rows.map((row) => (row as unknown as { id: number }).id);
+    for (const id of entryIds) {
+      const { data } = await team.member.client.rpc("get_activity_request", { audit_log_id: id });
+      expect(data ?? []).toEqual([]);
+    }
+
+    // Owners and admins: the invitation entries with their emails, and the metadata.
+    for (const reader of [team.owner, team.admin]) {
+      const full = await ok(log(reader.client, "id, table_name, new_data"));
+      expect(JSON.stringify(full.data)).toContain(hidden);
+      const metadata = await Promise.all(
+        entryIds.map(async (id) => {
+          const { data } = await ok(
+            reader.client.rpc("get_activity_request", { audit_log_id: id }),
+          );
+          return data as { ip: string | null; user_agent: string | null }[];
+        }),
+      );
+      expect(metadata.flat()).toContainEqual({
+        ip: "198.51.100.23",
+        user_agent: "SecretBrowser/9.9",
+      });
+    }
+    // Another workspace's owner gets nothing for these entries.
+    const other = await makeTeam("member-view-other");
+    for (const id of entryIds) {
+      const { data } = await other.owner.client.rpc("get_activity_request", { audit_log_id: id });
+      expect(data ?? []).toEqual([]);
+    }
   });
 });

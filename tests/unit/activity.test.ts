@@ -18,8 +18,6 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   record_id: "p1",
   old_data: null,
   new_data: null,
-  ip: null,
-  user_agent: null,
   created_at: "2026-11-23 10:00:00+00",
   ...overrides,
 });
