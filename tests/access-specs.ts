@@ -333,6 +333,13 @@ export const RPCS: Record<string, RpcSpec> = {
       Array.isArray(response.data) &&
       response.data.some((row: { actor_id?: string }) => row.actor_id === w.users.owner.id),
   },
+  // An entry's IP and user agent: owners and admins only, not members even when they read the log.
+  "public.get_activity_request(audit_log_id bigint)": {
+    may: "admin",
+    args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),
+    effect: (response) =>
+      !response.error && Array.isArray(response.data) && response.data.length > 0,
+  },
   "public.restore_project(audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),

@@ -12,11 +12,16 @@ interface ErrorEntry {
 }
 
 export const ERRORS = {
-  // Workspaces (create_organization, organizations.slug unique)
+  // Workspaces (create_organization, organizations.slug: unique, reserved words, held after a rename)
   slug_taken: {
     message: "That URL is taken.",
     field: "slug",
     fieldText: "Another workspace already uses this URL. Try another one.",
+  },
+  slug_reserved: {
+    message: "That URL is reserved.",
+    field: "slug",
+    fieldText: "This URL is reserved. Pick another one.",
   },
   invalid_slug: { message: "Check the URL.", field: "slug" },
   invalid_name: { message: "Check the name.", field: "name" },

@@ -10,7 +10,8 @@ const rowData = z.record(z.string(), z.unknown()).nullable();
 /**
  * An audit_logs row as the app reads it. The columns are text and jsonb in the
  * database; this checks what the audit trigger writes (a kind of actor, row images
- * as objects) instead of casting.
+ * as objects) instead of casting. Without ip and user_agent, which no user may
+ * select: owners and admins read them per entry (getActivityRequest).
  */
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -22,8 +23,6 @@ export const auditEntrySchema = z.object({
   record_id: z.string().nullable(),
   old_data: rowData,
   new_data: rowData,
-  ip: z.string().nullable(),
-  user_agent: z.string().nullable(),
   created_at: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -264,6 +264,13 @@ export type Database = {
           actor_label: string;
         }[];
       };
+      get_activity_request: {
+        Args: { audit_log_id: number };
+        Returns: {
+          ip: string;
+          user_agent: string;
+        }[];
+      };
       get_invitation: { Args: { token: string }; Returns: Json };
       invite_member: {
         Args: { email: string; org: string; role?: string };

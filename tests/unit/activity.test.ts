@@ -18,8 +18,6 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   record_id: "p1",
   old_data: null,
   new_data: null,
-  ip: null,
-  user_agent: null,
   created_at: "2026-11-23 10:00:00+00",
   ...overrides,
 });
@@ -190,5 +188,20 @@ describe("activity cursor", () => {
         Buffer.from("2026-11-23T10:00:00+00:00|-3").toString("base64url"),
       ).success,
     ).toBe(false);
+  });
+
+  it("refuses values Postgres would reject, so a crafted cursor shows the first page, not an error", () => {
+    const raw = (value: string) => Buffer.from(value).toString("base64url");
+    // Past bigint (9223372036854775807) or past what a JS number holds exactly.
+    for (const id of ["99999999999999999999", "9223372036854775808", "9007199254740993"])
+      expect(
+        activityCursorSchema.safeParse(raw(`2026-11-23T10:00:00+00:00|${id}`)).success,
+        id,
+      ).toBe(false);
+    // Year 0 is out of range for timestamptz.
+    expect(activityCursorSchema.safeParse(raw("0000-01-01T00:00:00+00:00|1")).success).toBe(false);
+    expect(activityCursorSchema.parse(raw("2026-11-23T10:00:00+00:00|9007199254740991")).id).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { RestoreForm } from "@/components/activity/restore-form";
 import { restoreProject } from "@/lib/activity/actions";
 import { actorName, describeAction, fieldChanges, isRestorable } from "@/lib/activity/describe";
-import { getActivityEntry, projectExists } from "@/lib/activity/queries";
+import { getActivityEntry, getActivityRequest, projectExists } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions } from "@/lib/activity/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -23,6 +23,7 @@ export default async function ActivityEntryPage({
   const id = Number(entryId);
   if (!can.canView || !Number.isSafeInteger(id) || id <= 0) notFound();
   const entry = (await getActivityEntry(workspace.id, id)) ?? notFound();
+  const request = await getActivityRequest(entry.id);
   const members = await listMembers(workspace.id);
   const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
   const changes = fieldChanges(entry);
@@ -93,16 +94,16 @@ export default async function ActivityEntryPage({
         <dd className="text-zinc-800">
           {actorName(entry)} ({entry.actor_kind})
         </dd>
-        {entry.ip && (
+        {request?.ip && (
           <>
             <dt className="text-zinc-500">IP address (as reported)</dt>
-            <dd className="text-zinc-800">{entry.ip}</dd>
+            <dd className="text-zinc-800">{request.ip}</dd>
           </>
         )}
-        {entry.user_agent && (
+        {request?.user_agent && (
           <>
             <dt className="text-zinc-500">Client</dt>
-            <dd className="truncate text-zinc-800">{entry.user_agent}</dd>
+            <dd className="truncate text-zinc-800">{request.user_agent}</dd>
           </>
         )}
       </dl>
