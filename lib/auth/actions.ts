@@ -4,6 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { fail, formAction, redirectTo, userAction } from "@/lib/actions/safe-action";
 import { publicEnv } from "@/lib/env";
+import { createClient } from "@/lib/supabase/server";
+import { emailLinkSchema, verifyEmailLink } from "./email-link";
 import { AUTH_NEXT_COOKIE, safeNextPath, signInPathFor } from "./redirects";
 import { endSession } from "./session";
 import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from "./validation";
@@ -95,4 +97,27 @@ export async function signOut(): Promise<void> {
 export async function signOutAndReturn(next: string): Promise<void> {
   await endSession();
   redirect(signInPathFor(next));
+}
+
+/**
+ * The explicit "continue with the link's account" of /confirm-link, for an email
+ * link opened while signed in. A POST (a server action: Next.js refuses it from
+ * another origin), so no page elsewhere can make it for the user. This browser's
+ * session ends first (revoked on the auth server, other devices keep theirs), then
+ * the link's token signs its own account in.
+ */
+export async function continueWithEmailLink(formData: FormData): Promise<void> {
+  const parsed = emailLinkSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/sign-in?error=link_invalid");
+  const cookieStore = await cookies();
+  const supabase = await createClient();
+  await supabase.auth.signOut({ scope: "local" });
+  const target = await verifyEmailLink(
+    supabase,
+    parsed.data,
+    cookieStore.get(AUTH_NEXT_COOKIE)?.value,
+  );
+  if (!target) redirect("/sign-in?error=link_invalid");
+  cookieStore.delete(AUTH_NEXT_COOKIE);
+  redirect(target);
 }
