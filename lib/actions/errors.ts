@@ -72,16 +72,6 @@ export const ERRORS = {
   email_not_confirmed: {
     message: "Confirm your email first: we sent you a link when you signed up.",
   },
-  user_already_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
-  email_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
   weak_password: { message: "Choose a stronger password.", field: "password" },
   same_password: {
     message: "Choose a password you have not used here before.",

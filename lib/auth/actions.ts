@@ -32,6 +32,9 @@ export const signIn = formAction({ schema: signInSchema }, async ({ data, formDa
   return redirectTo(safeNextPath(formData.get("next")));
 });
 
+/** Auth error codes for "this address already has an account". */
+const ACCOUNT_EXISTS = new Set(["user_already_exists", "email_exists"]);
+
 export const signUp = formAction(
   { schema: signUpSchema },
   async ({ data: { email, password, fullName }, formData, supabase }) => {
@@ -41,8 +44,12 @@ export const signUp = formAction(
       password,
       options: { data: { full_name: fullName }, emailRedirectTo: await emailRedirect(next) },
     });
-    if (error) return fail(error, "sign_up_failed");
-    // With email confirmations on (hosted default) there is no session until the link is used.
+    // A taken address gets the answer a new one gets with confirmations on: "check your
+    // email". Saying "already registered" would let anyone test addresses for accounts.
+    // Hosted Supabase with confirmations on does the same at the API (a fake user, no
+    // error); with confirmations off (local dev) a new address is signed in at once,
+    // which tells them apart anyway: docs/security.md, "Account enumeration".
+    if (error && !ACCOUNT_EXISTS.has(error.code ?? "")) return fail(error, "sign_up_failed");
     return redirectTo(data.session ? next : checkEmail("confirm", email));
   },
 );
