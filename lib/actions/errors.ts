@@ -9,6 +9,8 @@ interface ErrorEntry {
   message: string;
   field?: string;
   fieldText?: string;
+  /** The cause's hint, when it has one, replaces `message`: a sentence the app built (a wait time). */
+  hintIsMessage?: true;
 }
 
 export const ERRORS = {
@@ -81,6 +83,14 @@ export const ERRORS = {
   email_not_sent: { message: "We could not send the link. Try again in a moment." },
   sign_up_failed: { message: "Sign-up failed. Try again." },
   reset_link_expired: { message: "Your reset link has expired. Ask for a new one." },
+  wrong_current_password: {
+    message: "Your current password is not correct.",
+    field: "currentPassword",
+  },
+  // The app's own rate limits (lib/rate-limit); the hint says how long to wait.
+  too_many_attempts: { message: "Too many attempts. Try again later.", hintIsMessage: true },
+  // consume_rate_limit() called with a bad key or window: a bug, never a user's input.
+  invalid_rate_limit: { message: "That did not work. Try again." },
 
   unexpected: { message: "That did not work. Try again." },
 } as const satisfies Record<string, ErrorEntry>;
@@ -116,6 +126,7 @@ export function describeError(
 }
 
 function fromEntry(entry: ErrorEntry, detail?: string | null) {
+  if (entry.hintIsMessage && detail) return { message: detail };
   if (!entry.field) return { message: entry.message };
   return {
     message: entry.message,

@@ -1,8 +1,9 @@
 import type { EmailOtpType } from "@supabase/supabase-js";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicEnv } from "@/lib/env";
 import type { Supabase } from "@/lib/supabase/server";
-import { safeNextPath } from "./redirects";
+import { RECOVERY_COOKIE, safeNextPath } from "./redirects";
 
 /** What every auth email links to /auth/confirm with (the token_hash pattern of @supabase/ssr). */
 export const emailLinkSchema = z.object({
@@ -47,12 +48,23 @@ export async function verifyEmailLink(
   link: EmailLink,
   rememberedNext: string | undefined,
 ): Promise<string | null> {
-  const { error } = await supabase.auth.verifyOtp({
+  const { data, error } = await supabase.auth.verifyOtp({
     token_hash: link.token_hash,
     type: link.type as EmailOtpType,
   });
   if (error) return null;
-  if (link.type === "recovery") return "/reset-password";
+  if (link.type === "recovery") {
+    // What lets /reset-password set a password without the current one: this browser
+    // opened this account's recovery link just now. A session alone does not.
+    if (data.user)
+      (await cookies()).set(RECOVERY_COOKIE, data.user.id, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        maxAge: 15 * 60,
+      });
+    return "/reset-password";
+  }
   const fromLink = nextPathFrom(link.next);
   return fromLink !== "/" ? fromLink : safeNextPath(rememberedNext);
 }

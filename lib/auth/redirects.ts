@@ -36,3 +36,6 @@ export function signInPathFor(path: string): string {
  * implementation does (Supabase Lite drops it for magic links), so this is the fallback.
  */
 export const AUTH_NEXT_COOKIE = "tk_auth_next";
+
+/** Set by a verified recovery link (user id): what /reset-password requires besides a session. */
+export const RECOVERY_COOKIE = "tk_recovery";

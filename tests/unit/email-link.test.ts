@@ -31,7 +31,9 @@ vi.mock("@/lib/supabase/server", () => ({
           : { data: null, error: null },
       verifyOtp: async ({ token_hash }: { token_hash: string }) => {
         auth.calls.push(`verifyOtp ${token_hash}`);
-        return { error: auth.verifyFails ? { message: "expired" } : null };
+        return auth.verifyFails
+          ? { data: { user: null }, error: { message: "expired" } }
+          : { data: { user: { id: "link-user" } }, error: null };
       },
       signOut: async ({ scope }: { scope: string }) => {
         auth.calls.push(`signOut ${scope}`);
