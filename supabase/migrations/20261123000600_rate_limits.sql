@@ -46,9 +46,9 @@ begin
     raise exception 'invalid_rate_limit' using errcode = '22023', hint = 'key: 1 to 300 characters';
   end if;
   if points is null or points not between -1000 and 1000
-     or duration_ms is null or duration_ms not between 1 and 31 * 24 * 3600 * 1000 then
+     or duration_ms is null or duration_ms not between 1 and 86400000 then
     raise exception 'invalid_rate_limit' using errcode = '22023',
-      hint = 'points: -1000..1000, duration_ms: 1 ms to 31 days';
+      hint = 'points: -1000..1000, duration_ms: 1 ms to 1 day';
   end if;
 
   -- Now and then, sweep windows that ended an hour ago (a cheap index range).

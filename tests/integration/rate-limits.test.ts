@@ -13,7 +13,7 @@ import { createClient as createRedisClient } from "redis";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { SERVICE_ROLE_RPCS } from "../access-specs";
 import { anonClient, signUpUser, uniqueEmail, type TestUser } from "../support/clients";
-import { runSql } from "../support/sql";
+import { literal, runSql } from "../support/sql";
 
 vi.mock("server-only", () => ({}));
 
@@ -34,7 +34,12 @@ const unique = () => randomUUID().slice(0, 8);
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${unique()}`;
 
 /** The same story on each engine. */
-function limitStories(engine: string, limits: () => Limits) {
+function limitStories(
+  engine: string,
+  limits: () => Limits,
+  /** The count the store itself holds for a limiter key: the proof it, not the in-memory insurance, counted. */
+  stored: (key: string) => Promise<number | null>,
+) {
   describe(`${engine}: the auth rate limits`, () => {
     it("refuse the 6th attempt for one email, and not another email", async () => {
       const victim = { ip: ip(), email: uniqueEmail("victim") };
@@ -44,6 +49,7 @@ function limitStories(engine: string, limits: () => Limits) {
       expect(refusal).not.toBeNull();
       expect(refusal!.retryAfterMs).toBeGreaterThan(14 * 60_000);
       expect(refusalMessage(refusal!)).toBe("Too many attempts. Try again in 15 minutes.");
+      expect(await stored(`auth:sign-in:email:${victim.email}`)).toBe(6);
       // The same email from another address is still refused (the email is the budget)...
       expect(await limits().consume("sign-in", { ...victim, ip: ip() })).not.toBeNull();
       // ...another email from the same address is not, nor another form for this email.
@@ -93,7 +99,17 @@ beforeAll(() => {
     (options) => new RateLimiterSupabaseRpc({ ...options, counter: consumeRateLimit }),
   );
 });
-limitStories("Postgres (consume_rate_limit over the API)", () => postgresLimits);
+limitStories(
+  "Postgres (consume_rate_limit over the API)",
+  () => postgresLimits,
+  async (key) => {
+    const [row] = await runSql<{ points: number }>(
+      stack,
+      `select points from platform.rate_limits where key = ${literal(key)}`,
+    );
+    return row ? Number(row.points) : null;
+  },
+);
 
 describe("the counter RPC is the service role's only", () => {
   let user: TestUser;
@@ -166,7 +182,14 @@ describe.skipIf(!redisServer)("Redis", () => {
     server?.kill("SIGTERM");
   });
 
-  limitStories("Redis", () => redisLimits);
+  limitStories(
+    "Redis",
+    () => redisLimits,
+    async (key) => {
+      const value = await client.get(key);
+      return value === null ? null : Number(value);
+    },
+  );
 });
 
 async function waitForPort(port: number): Promise<void> {
