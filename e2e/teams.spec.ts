@@ -128,7 +128,7 @@ test("workspace settings: URL change, last-owner protection, delete with typed c
   await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga Research");
   await confirm.click();
   await expect(page).toHaveURL(/\/onboarding\?notice=deleted/);
-  await expect(page.getByText("Olga Research was deleted.")).toBeVisible();
+  await expect(page.getByText("The workspace was deleted.")).toBeVisible();
   // Its last URL now leads back to the user's own landing page, with an explanation.
   await page.goto(`/w/${renamed}`);
   await expect(page).toHaveURL(/\/onboarding\?notice=access-lost$/);

@@ -348,6 +348,19 @@ export const RPCS: Record<string, RpcSpec> = {
 };
 
 // ─────────────────────────────────────────────────────────────────────────────────
+// RPCs of an exposed schema that only the service role may execute (the web server's
+// platform tasks, lib/supabase/admin.ts). They are not in the matrix above, which
+// attacks what `authenticated` may execute; tests/integration/rate-limits.test.ts
+// calls each as anon and as a signed-in user and requires a refusal that changes
+// nothing, and checks the catalog grants execute to no API role.
+// ─────────────────────────────────────────────────────────────────────────────────
+export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unknown> }> = {
+  // The auth rate-limit counters: a user who could call it would reset their own
+  // counter or fill a victim's to lock them out.
+  "public.consume_rate_limit(key text, points integer, duration_ms integer)": {
+    args: () => ({ key: "sign-in:email:victim@test.example", points: 1000, duration_ms: 60_000 }),
+  },
+};
 
 const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 

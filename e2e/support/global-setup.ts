@@ -76,9 +76,9 @@ export default async function globalSetup() {
     LOCAL_MAIL_INBOX_URL: info.mailUrl,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The web server's one use of it: the auth rate-limit counters (lib/supabase/admin.ts).
+    SUPABASE_SECRET_KEY: info.secretKey,
   };
-  // The secret key stays in this process: the app never needs it.
-  delete env.SUPABASE_SECRET_KEY;
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
   console.log("e2e: building the app (next build)…");

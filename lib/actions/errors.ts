@@ -9,6 +9,8 @@ interface ErrorEntry {
   message: string;
   field?: string;
   fieldText?: string;
+  /** The cause's hint, when it has one, replaces `message`: a sentence the app built (a wait time). */
+  hintIsMessage?: true;
 }
 
 export const ERRORS = {
@@ -77,16 +79,6 @@ export const ERRORS = {
   email_not_confirmed: {
     message: "Confirm your email first: we sent you a link when you signed up.",
   },
-  user_already_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
-  email_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
   weak_password: { message: "Choose a stronger password.", field: "password" },
   same_password: {
     message: "Choose a password you have not used here before.",
@@ -96,6 +88,14 @@ export const ERRORS = {
   email_not_sent: { message: "We could not send the link. Try again in a moment." },
   sign_up_failed: { message: "Sign-up failed. Try again." },
   reset_link_expired: { message: "Your reset link has expired. Ask for a new one." },
+  wrong_current_password: {
+    message: "Your current password is not correct.",
+    field: "currentPassword",
+  },
+  // The app's own rate limits (lib/rate-limit); the hint says how long to wait.
+  too_many_attempts: { message: "Too many attempts. Try again later.", hintIsMessage: true },
+  // consume_rate_limit() called with a bad key or window: a bug, never a user's input.
+  invalid_rate_limit: { message: "That did not work. Try again." },
 
   unexpected: { message: "That did not work. Try again." },
 } as const satisfies Record<string, ErrorEntry>;
@@ -131,6 +131,7 @@ export function describeError(
 }
 
 function fromEntry(entry: ErrorEntry, detail?: string | null) {
+  if (entry.hintIsMessage && detail) return { message: detail };
   if (!entry.field) return { message: entry.message };
   return {
     message: entry.message,

@@ -240,6 +240,13 @@ export type Database = {
     };
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: Json };
+      consume_rate_limit: {
+        Args: { duration_ms: number; key: string; points: number };
+        Returns: {
+          consumed: number;
+          expires_at_ms: number;
+        }[];
+      };
       create_organization: {
         Args: { name: string; slug: string };
         Returns: {
