@@ -284,9 +284,9 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, email: `invited-${w.unique()}@test.example`, role: "member" }),
     effect: "writes",
   },
-  "public.revoke_invitation(invitation_id uuid)": {
+  "public.revoke_invitation(org uuid, invitation_id uuid)": {
     may: "admin",
-    args: (w) => ({ invitation_id: w.rows["public.invitations"]?.id }),
+    args: (w) => ({ org: w.id, invitation_id: w.rows["public.invitations"]?.id }),
     effect: "writes",
   },
   // Whoever holds the token may see the invitation (name of the workspace, masked email).
@@ -333,9 +333,9 @@ export const RPCS: Record<string, RpcSpec> = {
       Array.isArray(response.data) &&
       response.data.some((row: { actor_id?: string }) => row.actor_id === w.users.owner.id),
   },
-  "public.restore_project(audit_log_id bigint)": {
+  "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
-    args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),
+    args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
     effect: "writes",
   },
 };

@@ -274,8 +274,14 @@ export type Database = {
         Args: { member_id: string; org: string };
         Returns: undefined;
       };
-      restore_project: { Args: { audit_log_id: number }; Returns: string };
-      revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      restore_project: {
+        Args: { audit_log_id: number; org: string };
+        Returns: string;
+      };
+      revoke_invitation: {
+        Args: { invitation_id: string; org: string };
+        Returns: undefined;
+      };
       transfer_ownership: {
         Args: { new_owner_id: string; org: string };
         Returns: undefined;

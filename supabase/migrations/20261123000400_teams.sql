@@ -213,8 +213,11 @@ $$;
 -- ---------------------------------------------------------------------------
 -- revoke_invitation: owners and admins (admins not for owner invitations).
 -- Someone outside the workspace learns nothing: not found looks the same.
+-- The workspace is an argument, not derived from the id: the page the caller is
+-- on names it, and an id of another workspace (one they may also manage) is not
+-- found there, so a form of /w/acme can never touch globex.
 -- ---------------------------------------------------------------------------
-create function public.revoke_invitation(invitation_id uuid)
+create function public.revoke_invitation(org uuid, invitation_id uuid)
 returns void
 language plpgsql
 security definer
@@ -223,8 +226,10 @@ as $$
 declare
   target public.invitations;
 begin
-  select * into target from public.invitations i where i.id = invitation_id for update;
-  if not found or not private.has_org_role(target.organization_id, array['owner', 'admin']) then
+  select * into target from public.invitations i
+  where i.id = invitation_id and i.organization_id = org
+  for update;
+  if not found or not private.has_org_role(org, array['owner', 'admin']) then
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
   if target.role = 'owner' and not private.has_org_role(target.organization_id, array['owner']) then
@@ -449,7 +454,7 @@ revoke execute on function private.sync_profile() from public, anon, authenticat
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
 revoke execute on function private.hash_invitation_token(text) from public, anon, authenticated;
 revoke execute on function public.invite_member(uuid, text, text) from public, anon;
-revoke execute on function public.revoke_invitation(uuid) from public, anon;
+revoke execute on function public.revoke_invitation(uuid, uuid) from public, anon;
 revoke execute on function public.get_invitation(text) from public, anon;
 revoke execute on function public.accept_invitation(text) from public, anon;
 revoke execute on function public.update_member_role(uuid, uuid, text) from public, anon;
@@ -457,7 +462,7 @@ revoke execute on function public.remove_member(uuid, uuid) from public, anon;
 revoke execute on function public.leave_organization(uuid) from public, anon;
 revoke execute on function public.transfer_ownership(uuid, uuid) from public, anon;
 grant execute on function public.invite_member(uuid, text, text) to authenticated;
-grant execute on function public.revoke_invitation(uuid) to authenticated;
+grant execute on function public.revoke_invitation(uuid, uuid) to authenticated;
 grant execute on function public.get_invitation(text) to authenticated;
 grant execute on function public.accept_invitation(text) to authenticated;
 grant execute on function public.update_member_role(uuid, uuid, text) to authenticated;
