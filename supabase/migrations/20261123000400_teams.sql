@@ -195,6 +195,17 @@ begin
   ) then
     raise exception 'already_member' using errcode = '23505', hint = 'This person is already a member.';
   end if;
+  -- Re-inviting refreshes the pending invitation (below): for an owner invitation
+  -- that would let an admin replace it (with a member one, a new token), which is
+  -- revoking it, and only owners may.
+  if exists (
+    select 1 from public.invitations i
+    where i.organization_id = org and i.email = clean_email and i.role = 'owner'
+      and i.accepted_at is null and i.revoked_at is null
+  ) and not private.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501',
+      hint = 'Only owners can change or replace an owner invitation.';
+  end if;
 
   insert into public.invitations (organization_id, email, role, token_hash, invited_by, expires_at)
   values (org, clean_email, invite_member.role::public.org_role, private.hash_invitation_token(new_token), caller,
@@ -325,6 +336,18 @@ begin
   if target.expires_at < now() then
     raise exception 'invitation_expired' using errcode = '22023', hint = 'This invitation has expired.';
   end if;
+  -- An invitation is worth what its inviter may still grant: one sent by an admin
+  -- who has since been removed (or demoted, or deleted their account) would
+  -- otherwise bring them back through a second address. The trigger below revokes
+  -- such invitations; this check also holds for anything it could miss.
+  if not exists (
+    select 1 from public.organization_members m
+    where m.organization_id = target.organization_id and m.user_id = target.invited_by
+      and (m.role = 'owner' or (m.role = 'admin' and target.role <> 'owner'))
+  ) then
+    raise exception 'invitation_revoked' using errcode = '22023',
+      hint = 'The person who invited you can no longer invite to this workspace.';
+  end if;
   select lower(u.email), u.email_confirmed_at into caller_email, caller_confirmed
   from auth.users u where u.id = caller;
   if caller_confirmed is null or caller_email is distinct from target.email then
@@ -447,11 +470,50 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
+-- Invitations outlive nobody's role: when an owner or admin is removed, leaves or
+-- is demoted, the pending invitations they sent for roles they may no longer give
+-- are revoked (audited as invitation.revoked). accept_invitation() checks the
+-- inviter again at acceptance.
+-- ---------------------------------------------------------------------------
+create function private.revoke_invitations_of_former_inviter()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  still_grants public.org_role[] := case
+    when tg_op = 'DELETE' then '{}'
+    when new.role = 'owner' then array['owner', 'admin', 'member']::public.org_role[]
+    when new.role = 'admin' then array['admin', 'member']::public.org_role[]
+    else '{}' end;
+begin
+  if old.role = 'member' then
+    return null;
+  end if;
+  update public.invitations i
+  set revoked_at = now()
+  where i.organization_id = old.organization_id
+    and i.invited_by = old.user_id
+    and i.accepted_at is null and i.revoked_at is null
+    and not (i.role = any (still_grants))
+    -- A workspace being deleted takes its invitations with it.
+    and exists (select 1 from public.organizations o where o.id = old.organization_id);
+  return null;
+end;
+$$;
+
+create trigger organization_members_revoke_former_inviter
+  after update of role or delete on public.organization_members
+  for each row execute function private.revoke_invitations_of_former_inviter();
+
+-- ---------------------------------------------------------------------------
 -- Function privileges: the triggers and the token hash to nobody; the app's
 -- RPCs to authenticated only.
 -- ---------------------------------------------------------------------------
 revoke execute on function private.sync_profile() from public, anon, authenticated;
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
+revoke execute on function private.revoke_invitations_of_former_inviter() from public, anon, authenticated;
 revoke execute on function private.hash_invitation_token(text) from public, anon, authenticated;
 revoke execute on function public.invite_member(uuid, text, text) from public, anon;
 revoke execute on function public.revoke_invitation(uuid, uuid) from public, anon;

@@ -108,3 +108,82 @@ describe("ids are scoped to the workspace of the page", () => {
     expect(await count()).toBe(1);
   });
 });
+
+describe("invitations never give more than the inviter may still give", () => {
+  it("an admin cannot replace an owner's invitation by re-inviting the same email as member", async () => {
+    const team = await createTeam(stack, "owner-invite");
+    const email = uniqueEmail("future-owner");
+    const ownerInvite = await invite(team.owner, team.orgId, email, "owner");
+
+    const replaced = await team.admin.client.rpc("invite_member", {
+      org: team.orgId,
+      email,
+      role: "member",
+    });
+    expect(replaced.error?.message).toBe("not_allowed");
+    const row = await invitationRow(ownerInvite.invitation_id);
+    expect(row).toMatchObject({ role: "owner", revoked_at: null, invited_by: team.owner.id });
+    // The owner's token still works.
+    const invitee = await signUpUser(stack, email);
+    const accepted = await invitee.client.rpc("accept_invitation", { token: ownerInvite.token });
+    expect(accepted.error).toBeNull();
+    expect(await roleOf(team.orgId, invitee.id)).toBe("owner");
+  });
+
+  it("an admin's invitation dies with their role: removed, they cannot come back through a second address", async () => {
+    const team = await createTeam(stack, "comeback");
+    const secondAddress = await signUpUser(stack, uniqueEmail("comeback-alt"));
+    const { token, invitation_id } = await invite(
+      team.admin,
+      team.orgId,
+      secondAddress.email,
+      "admin",
+    );
+    const removed = await team.owner.client.rpc("remove_member", {
+      org: team.orgId,
+      member_id: team.admin.id,
+    });
+    expect(removed.error).toBeNull();
+
+    const accepted = await secondAddress.client.rpc("accept_invitation", { token });
+    expect(accepted.error?.message).toBe("invitation_revoked");
+    expect(await roleOf(team.orgId, secondAddress.id)).toBeNull();
+    expect((await invitationRow(invitation_id))?.revoked_at).not.toBeNull();
+  });
+
+  it("a demoted admin's invitations are revoked; an owner demoted to admin keeps the admin ones", async () => {
+    const team = await createTeam(stack, "demoted");
+    const fromAdmin = await invite(team.admin, team.orgId, uniqueEmail("from-admin"));
+    const coOwner = await signUpUser(stack, uniqueEmail("co-owner"));
+    await team.owner.client.rpc("update_member_role", {
+      org: team.orgId,
+      member_id: team.admin.id,
+      role: "owner",
+    });
+    const ownerInvite = await invite(team.admin, team.orgId, coOwner.email, "owner");
+    const adminInvite = await invite(team.admin, team.orgId, uniqueEmail("new-admin"), "admin");
+
+    // Owner → admin: the owner invitation goes, the others stay.
+    const demoted = await team.owner.client.rpc("update_member_role", {
+      org: team.orgId,
+      member_id: team.admin.id,
+      role: "admin",
+    });
+    expect(demoted.error).toBeNull();
+    expect((await invitationRow(ownerInvite.invitation_id))?.revoked_at).not.toBeNull();
+    expect((await invitationRow(adminInvite.invitation_id))?.revoked_at).toBeNull();
+    expect((await invitationRow(fromAdmin.invitation_id))?.revoked_at).toBeNull();
+    const refused = await coOwner.client.rpc("accept_invitation", { token: ownerInvite.token });
+    expect(refused.error?.message).toBe("invitation_revoked");
+    expect(await roleOf(team.orgId, coOwner.id)).toBeNull();
+
+    // Admin → member: nothing they sent survives.
+    await team.owner.client.rpc("update_member_role", {
+      org: team.orgId,
+      member_id: team.admin.id,
+      role: "member",
+    });
+    expect((await invitationRow(adminInvite.invitation_id))?.revoked_at).not.toBeNull();
+    expect((await invitationRow(fromAdmin.invitation_id))?.revoked_at).not.toBeNull();
+  });
+});
