@@ -39,6 +39,10 @@ export const ERRORS = {
     message: "A workspace needs an owner. Make someone else owner first, or delete the workspace.",
   },
   invalid_member: { message: "Choose another member." },
+  invitation_rate_limited: {
+    message:
+      "Too many invitations were sent from this workspace or by you recently. Try again later.",
+  },
   invitation_email_failed: {
     message: "The invitation is saved, but the email could not be sent. Use “Resend” to try again.",
   },

@@ -147,6 +147,11 @@ grant select (id, organization_id, email, role, invited_by, expires_at, accepted
               revoked_at, created_at, updated_at)
   on public.invitations to authenticated;
 
+-- Invitations sent by one person, for invite_member()'s daily limit.
+create index audit_logs_invitations_by_actor_idx
+  on public.audit_logs (actor_id, created_at desc)
+  where action = 'member.invited';
+
 create function private.hash_invitation_token(token text)
 returns text
 language sql
@@ -194,6 +199,21 @@ begin
     where m.organization_id = org and lower(p.email) = clean_email
   ) then
     raise exception 'already_member' using errcode = '23505', hint = 'This person is already a member.';
+  end if;
+  -- Every invitation and re-invitation is an email to an address the caller chose,
+  -- carrying text they chose (the workspace's and their own name): without a bound
+  -- the RPC is a mail relay. At most 20 per workspace per hour and 50 per inviter per
+  -- day, counted from the log, where each one is a member.invited entry (the partial
+  -- index below). The lock makes concurrent calls of one inviter count one by one.
+  perform pg_advisory_xact_lock(hashtextextended('invite_member ' || caller::text, 0));
+  if (select count(*) from public.audit_logs a
+      where a.organization_id = org and a.action = 'member.invited'
+        and a.created_at > now() - interval '1 hour') >= 20
+     or (select count(*) from public.audit_logs a
+         where a.actor_id = caller and a.action = 'member.invited'
+           and a.created_at > now() - interval '1 day') >= 50 then
+    raise exception 'invitation_rate_limited' using errcode = 'PT429',
+      hint = 'Too many invitations were sent recently. Try again later.';
   end if;
   -- Re-inviting refreshes the pending invitation (below): for an owner invitation
   -- that would let an admin replace it (with a member one, a new token), which is

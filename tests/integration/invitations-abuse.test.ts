@@ -187,3 +187,68 @@ describe("invitations never give more than the inviter may still give", () => {
     expect((await invitationRow(fromAdmin.invitation_id))?.revoked_at).not.toBeNull();
   });
 });
+
+describe("invitations are not a mail relay", () => {
+  const invitationCount = async (orgId: string) =>
+    (
+      await runSql<{ n: number }>(
+        stack,
+        `select count(*)::int as n from public.invitations where organization_id = ${literal(orgId)}`,
+      )
+    )[0]?.n;
+
+  it("20 invitations per workspace per hour: the 21st is refused to its owner and its admins", async () => {
+    const team = await createTeam(stack, "relay");
+    const again = uniqueEmail("relay-again");
+    for (let sent = 0; sent < 20; sent++) {
+      const by = sent % 2 === 0 ? team.owner : team.admin;
+      // Re-inviting the same address counts too: each one is an email.
+      await invite(by, team.orgId, sent % 5 === 0 ? again : uniqueEmail("relay"));
+    }
+    const before = await invitationCount(team.orgId);
+    for (const by of [team.owner, team.admin]) {
+      const { error } = await by.client.rpc("invite_member", {
+        org: team.orgId,
+        email: uniqueEmail("relay-21"),
+        role: "member",
+      });
+      expect(error?.message).toBe("invitation_rate_limited");
+    }
+    // Members could not invite in the first place.
+    const byMember = await team.member.client.rpc("invite_member", {
+      org: team.orgId,
+      email: uniqueEmail("relay-m"),
+      role: "member",
+    });
+    expect(byMember.error?.message).toBe("not_allowed");
+    expect(await invitationCount(team.orgId)).toBe(before);
+  });
+
+  it("50 invitations per inviter per day, across all their workspaces", async () => {
+    const team = await createTeam(stack, "relay-day");
+    const elsewhere = await createWorkspace(
+      team.admin,
+      "Admin's own",
+      `relay-own-${Date.now().toString(36)}`,
+    );
+    // 49 invitations sent by the admin earlier today, in their own workspace.
+    await runSql(
+      stack,
+      `select set_config('request.jwt.claim.sub', ${literal(team.admin.id)}, true),
+              set_config('request.jwt.claims', ${literal(JSON.stringify({ sub: team.admin.id, role: "authenticated" }))}, true);
+       insert into public.invitations (organization_id, email, role, token_hash, invited_by)
+       select ${literal(elsewhere.id)}, 'earlier-' || n || '@test.example', 'member',
+              md5(random()::text) || md5(random()::text), ${literal(team.admin.id)}
+       from generate_series(1, 49) n;`,
+    );
+    await invite(team.admin, team.orgId, uniqueEmail("fiftieth"));
+    const { error } = await team.admin.client.rpc("invite_member", {
+      org: team.orgId,
+      email: uniqueEmail("fifty-first"),
+      role: "member",
+    });
+    expect(error?.message).toBe("invitation_rate_limited");
+    // The workspace is not blocked for others: its owner still invites.
+    await expect(invite(team.owner, team.orgId, uniqueEmail("owner-ok"))).resolves.toBeTruthy();
+  });
+});
