@@ -24,8 +24,12 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.getByRole("link", { name: "Activity" }).click();
   const feed = alice.getByTestId("activity-feed");
-  await expect(feed.getByText(`Alice Anderson deleted project ${name} v2`)).toBeVisible();
-  await expect(feed.getByText(`Alice Anderson renamed project ${name} → ${name} v2`)).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> deleted project ${name} v2`),
+  ).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> renamed project ${name} → ${name} v2`),
+  ).toBeVisible();
 
   // Filters narrow the feed.
   await alice.getByLabel("Action").selectOption("delete");

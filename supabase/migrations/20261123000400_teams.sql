@@ -6,17 +6,68 @@
 -- status (404, 409) on hosted Supabase and on Supabase Lite alike.
 
 -- ---------------------------------------------------------------------------
+-- Names people read: display names and workspace names appear in the activity
+-- feed, member lists and invitation emails. Control characters (C0, DEL, C1),
+-- bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+-- zero-width characters and joiners (U+200B-U+200F, U+2060-U+2064, U+FEFF) and
+-- line separators let a name hide or reorder text ("Alice" + U+202E + "...")
+-- or look like another: refused, with the coded error invalid_name. Checked by a
+-- trigger (a coded error on every path: RPC, REST, auth metadata) and by check
+-- constraints (the invariant, for any writer).
+-- ---------------------------------------------------------------------------
+create function private.is_plain_name(value text)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select value is null
+      or value !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]';
+$$;
+
+create function private.refuse_unplain_name()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  -- The column to check is the trigger's argument.
+  value text := to_jsonb(new) ->> tg_argv[0];
+begin
+  if not private.is_plain_name(value) then
+    raise exception 'invalid_name' using errcode = '22023',
+      hint = 'Names cannot contain control, invisible or text-direction characters.';
+  end if;
+  return new;
+end;
+$$;
+
+alter table public.organizations
+  -- The same class as private.is_plain_name(), spelled out: a constraint runs with
+  -- the writer's privileges, which do not include executing private functions.
+  add constraint organizations_name_plain check (name !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]');
+create trigger organizations_refuse_unplain_name
+  before insert or update of name on public.organizations
+  for each row execute function private.refuse_unplain_name('name');
+
+-- ---------------------------------------------------------------------------
 -- profiles: what co-members may know about each other (auth.users is not exposed).
 -- ---------------------------------------------------------------------------
 create table public.profiles (
   id         uuid primary key references auth.users(id) on delete cascade,
   email      text not null,
-  full_name  text check (char_length(full_name) <= 120),
+  -- Plain: see private.is_plain_name() above.
+  full_name  text check (char_length(full_name) <= 120
+                         and full_name !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
 comment on table public.profiles is 'Name and email of each user, kept in sync with auth.users.';
 
+create trigger profiles_refuse_unplain_name
+  before insert or update of full_name on public.profiles
+  for each row execute function private.refuse_unplain_name('full_name');
 create trigger profiles_set_updated_at
   before update on public.profiles
   for each row execute function private.set_updated_at();
@@ -301,7 +352,9 @@ begin
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
   select * into workspace from public.organizations o where o.id = target.organization_id;
-  select coalesce(p.full_name, p.email) into inviter from public.profiles p where p.id = target.invited_by;
+  -- With the email: a name alone is whatever the inviter typed (see audit_tenant_change()).
+  select case when p.full_name is null then p.email else p.full_name || ' <' || p.email || '>' end
+  into inviter from public.profiles p where p.id = target.invited_by;
   select lower(u.email) into caller_email from auth.users u where u.id = (select auth.uid());
   return jsonb_build_object(
     'status', case
@@ -532,6 +585,8 @@ create trigger organization_members_revoke_former_inviter
 -- RPCs to authenticated only.
 -- ---------------------------------------------------------------------------
 revoke execute on function private.sync_profile() from public, anon, authenticated;
+revoke execute on function private.is_plain_name(text) from public, anon, authenticated;
+revoke execute on function private.refuse_unplain_name() from public, anon, authenticated;
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
 revoke execute on function private.revoke_invitations_of_former_inviter() from public, anon, authenticated;
 revoke execute on function private.hash_invitation_token(text) from public, anon, authenticated;

@@ -252,3 +252,71 @@ describe("invitations are not a mail relay", () => {
     await expect(invite(team.owner, team.orgId, uniqueEmail("owner-ok"))).resolves.toBeTruthy();
   });
 });
+
+describe("names cannot impersonate or hide text", () => {
+  const profileName = async (userId: string) =>
+    (
+      await runSql<{ full_name: string | null }>(
+        stack,
+        `select full_name from public.profiles where id = ${literal(userId)}`,
+      )
+    )[0]?.full_name;
+
+  it("a display name with a text-direction override is refused; the profile keeps its name", async () => {
+    const carol = await signUpUser(stack, uniqueEmail("carol"));
+    const before = await profileName(carol.id);
+    const { error } = await carol.client.auth.updateUser({
+      data: { full_name: "Alice\u202eAnderson" },
+    });
+    expect(error).not.toBeNull();
+    expect(await profileName(carol.id)).toBe(before);
+    // Any other writer meets the same rule, with the coded error.
+    await expect(
+      runSql(
+        stack,
+        `update public.profiles set full_name = 'Al' || chr(8203) || 'ice' where id = ${literal(carol.id)}`,
+      ),
+    ).rejects.toThrow(/invalid_name/);
+  });
+
+  it("a workspace name with invisible or control characters is refused, on creation and rename", async () => {
+    const team = await createTeam(stack, "names");
+    const created = await team.owner.client.rpc("create_organization", {
+      name: "Acme\u2066 Support",
+      slug: `names-${Date.now().toString(36)}`,
+    });
+    expect(created.error?.message).toBe("invalid_name");
+    for (const name of ["\u202eemca", "Acme\tInc", "Ac\u200dme"]) {
+      const renamed = await team.owner.client
+        .from("organizations")
+        .update({ name })
+        .eq("id", team.orgId)
+        .select("name");
+      expect(renamed.error?.message, JSON.stringify(name)).toBe("invalid_name");
+    }
+    const [row] = await runSql<{ name: string }>(
+      stack,
+      `select name from public.organizations where id = ${literal(team.orgId)}`,
+    );
+    expect(row?.name).toBe("Team names");
+  });
+
+  it("the log records the actor's email with the name they chose", async () => {
+    const team = await createTeam(stack, "impersonate");
+    const { error } = await team.member.client.auth.updateUser({
+      data: { full_name: "Alice Anderson" },
+    });
+    expect(error).toBeNull();
+    const { data: project } = await team.member.client
+      .from("projects")
+      .insert({ organization_id: team.orgId, name: "Looks like Alice's" })
+      .select("id")
+      .single();
+    const [entry] = await runSql<{ actor_label: string }>(
+      stack,
+      `select actor_label from public.audit_logs where organization_id = ${literal(team.orgId)}
+       and table_name = 'projects' and record_id = ${literal(project!.id)}`,
+    );
+    expect(entry?.actor_label).toBe(`Alice Anderson <${team.member.email}>`);
+  });
+});
