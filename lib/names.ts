@@ -5,7 +5,6 @@
  * private.is_plain_name() in supabase/migrations/20261123000400_teams.sql, which
  * refuses them in the database (invalid_name); here, so a form says so first.
  */
-// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const UNPLAIN =
   /[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 

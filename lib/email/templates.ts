@@ -36,17 +36,14 @@ function layout(
  * reads as a name, not as our words.
  */
 export function inertName(name: string): string {
-  return (
-    name
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-      .replace(/[.\u3002\uff0e\uff61]/g, "\u2024")
-      .replace(/\//g, "\u2215")
-      .replace(/:/g, "\u2236")
-      .replace(/@/g, "\uff20")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
+  return name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/[.\u3002\uff0e\uff61]/g, "\u2024")
+    .replace(/\//g, "\u2215")
+    .replace(/:/g, "\u2236")
+    .replace(/@/g, "\uff20")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function invitationEmail(input: {

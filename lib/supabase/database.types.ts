@@ -270,6 +270,7 @@ export type Database = {
         Returns: Json;
       };
       leave_organization: { Args: { org: string }; Returns: undefined };
+      prove_email: { Args: { code: string }; Returns: boolean };
       remove_member: {
         Args: { member_id: string; org: string };
         Returns: undefined;

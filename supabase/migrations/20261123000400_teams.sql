@@ -97,6 +97,46 @@ select u.id, coalesce(u.email, ''), nullif(btrim(u.raw_user_meta_data ->> 'full_
 from auth.users u
 on conflict (id) do nothing;
 
+-- ---------------------------------------------------------------------------
+-- Which address a user has proven. email_confirmed_at proves the address the
+-- account was confirmed with; a later change of address does not move it, and
+-- does not always prove the new mailbox: Supabase Lite's double_confirm_changes
+-- finalizes a change from the OLD mailbox alone, and GoTrue with autoconfirm
+-- (the CLI's local default) changes the address at once. So a change of address
+-- is recorded here as unproven, until the user proves that mailbox with a code
+-- the auth server mails to it (prove_email()). Private: the API never serves it.
+-- ---------------------------------------------------------------------------
+create table private.email_proofs (
+  user_id    uuid primary key references auth.users(id) on delete cascade,
+  email      text not null,
+  changed_at timestamptz not null default now(),
+  proven_at  timestamptz,
+  -- Wrong codes since the last one mailed: at 5 the code is spent (prove_email()).
+  failed_attempts smallint not null default 0
+);
+comment on table private.email_proofs is 'The address of each user whose email changed after sign-up, and when that mailbox was proven.';
+
+create function private.record_email_change()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if lower(new.email) is distinct from lower(old.email) then
+    insert into private.email_proofs (user_id, email)
+    values (new.id, lower(coalesce(new.email, '')))
+    on conflict (user_id) do update
+      set email = excluded.email, changed_at = now(), proven_at = null, failed_attempts = 0;
+  end if;
+  return null;
+end;
+$$;
+
+create trigger on_auth_user_email_changed
+  after update of email on auth.users
+  for each row execute function private.record_email_change();
+
 alter table public.profiles enable row level security;
 create policy "self and co-members read" on public.profiles for select to authenticated
   using (
@@ -368,6 +408,9 @@ begin
     'inviter', inviter,
     'expires_at', target.expires_at,
     'email_matches', caller_email = target.email,
+    'email_proven', not exists (
+      select 1 from private.email_proofs e
+      where e.user_id = (select auth.uid()) and e.proven_at is null),
     'email', case when caller_email = target.email then target.email
                   else left(target.email, 1) || '***@' || split_part(target.email, '@', 2) end
   );
@@ -375,8 +418,63 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
+-- prove_email: proves the caller's current address with the code the auth server
+-- mailed to it (supabase.auth.reauthenticate(), which sends a one-time code to
+-- the account's address and stores only its hash). The code is checked here
+-- against that hash, in both formats (GoTrue: sha224 of email || code; Supabase
+-- Lite: sha256), within an hour of sending and only if it was sent after the
+-- change of address; it is single use. It answers true or false instead of
+-- raising, so that a wrong code is counted: after 5, the code is spent and a new
+-- one must be mailed (the auth server rate-limits that), so guessing 6 digits is
+-- hopeless.
+-- ---------------------------------------------------------------------------
+create function public.prove_email(code text)
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+  account auth.users;
+  pending private.email_proofs;
+  given text := btrim(coalesce(code, ''));
+begin
+  if caller is null then
+    raise exception 'not_authenticated' using errcode = '42501';
+  end if;
+  select * into pending from private.email_proofs e where e.user_id = caller for update;
+  if not found or pending.proven_at is not null then
+    return true;
+  end if;
+  select * into account from auth.users u where u.id = caller for update;
+  if given ~ '^[0-9]{6,10}$'
+     and account.reauthentication_sent_at > now() - interval '1 hour'
+     and account.reauthentication_sent_at >= pending.changed_at
+     and coalesce(account.reauthentication_token, '') in (
+       encode(sha256(convert_to(lower(account.email) || given, 'UTF8')), 'hex'),
+       encode(sha224(convert_to(lower(account.email) || given, 'UTF8')), 'hex'))
+  then
+    update private.email_proofs set proven_at = now(), failed_attempts = 0 where user_id = caller;
+    -- Empty rather than null: GoTrue reads these columns as non-null strings.
+    update auth.users set reauthentication_token = '' where id = caller;
+    return true;
+  end if;
+  update private.email_proofs set failed_attempts = failed_attempts + 1 where user_id = caller
+  returning * into pending;
+  if pending.failed_attempts >= 5 then
+    update auth.users set reauthentication_token = '' where id = caller;
+    update private.email_proofs set failed_attempts = 0 where user_id = caller;
+  end if;
+  return false;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
 -- accept_invitation: checks token, revocation, use, expiry and that the caller's
--- verified email is the invited one, then adds the membership, atomically.
+-- proven email is the invited one, then adds the membership, atomically.
+-- Proven: confirmed, and not changed since, or proven after the change with
+-- prove_email() (private.email_proofs).
 -- ---------------------------------------------------------------------------
 create function public.accept_invitation(token text)
 returns jsonb
@@ -426,6 +524,10 @@ begin
   if caller_confirmed is null or caller_email is distinct from target.email then
     raise exception 'wrong_account' using errcode = '42501',
       hint = 'This invitation was sent to another email address.';
+  end if;
+  if exists (select 1 from private.email_proofs e where e.user_id = caller and e.proven_at is null) then
+    raise exception 'email_not_proven' using errcode = '42501',
+      hint = 'Your email address changed since you confirmed it: confirm this mailbox first.';
   end if;
 
   insert into public.organization_members (organization_id, user_id, role)
@@ -585,6 +687,8 @@ create trigger organization_members_revoke_former_inviter
 -- RPCs to authenticated only.
 -- ---------------------------------------------------------------------------
 revoke execute on function private.sync_profile() from public, anon, authenticated;
+revoke execute on function private.record_email_change() from public, anon, authenticated;
+revoke all on private.email_proofs from public, anon, authenticated;
 revoke execute on function private.is_plain_name(text) from public, anon, authenticated;
 revoke execute on function private.refuse_unplain_name() from public, anon, authenticated;
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
@@ -593,6 +697,7 @@ revoke execute on function private.hash_invitation_token(text) from public, anon
 revoke execute on function public.invite_member(uuid, text, text) from public, anon;
 revoke execute on function public.revoke_invitation(uuid, uuid) from public, anon;
 revoke execute on function public.get_invitation(text) from public, anon;
+revoke execute on function public.prove_email(text) from public, anon;
 revoke execute on function public.accept_invitation(text) from public, anon;
 revoke execute on function public.update_member_role(uuid, uuid, text) from public, anon;
 revoke execute on function public.remove_member(uuid, uuid) from public, anon;
@@ -601,6 +706,7 @@ revoke execute on function public.transfer_ownership(uuid, uuid) from public, an
 grant execute on function public.invite_member(uuid, text, text) to authenticated;
 grant execute on function public.revoke_invitation(uuid, uuid) to authenticated;
 grant execute on function public.get_invitation(text) to authenticated;
+grant execute on function public.prove_email(text) to authenticated;
 grant execute on function public.accept_invitation(text) to authenticated;
 grant execute on function public.update_member_role(uuid, uuid, text) to authenticated;
 grant execute on function public.remove_member(uuid, uuid) to authenticated;

@@ -6,7 +6,7 @@
  * names that impersonate someone else. Every refusal is checked in the database
  * too (superuser SQL), never only by the API's answer.
  */
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   createTeam,
   createWorkspace,
@@ -16,6 +16,7 @@ import {
   type TestUser,
 } from "../support/clients";
 import { literal, runSql } from "../support/sql";
+import { caughtEmails } from "../../scripts/stack/mail-api";
 
 const stack = inject("stack");
 
@@ -318,5 +319,105 @@ describe("names cannot impersonate or hide text", () => {
        and table_name = 'projects' and record_id = ${literal(project!.id)}`,
     );
     expect(entry?.actor_label).toBe(`Alice Anderson <${team.member.email}>`);
+  });
+});
+
+describe("an invitation is accepted only by the invited mailbox", () => {
+  /**
+   * The attacker holds a leaked invitation token for victim@… and an account of their
+   * own. They change the account's address to the invited one: Supabase Lite (with
+   * double_confirm_changes, as configured) finalizes the change from the OLD mailbox
+   * alone, which is theirs. Reading that confirmation from SQL stands in for reading
+   * their own inbox.
+   */
+  async function takeOverAddress(attacker: TestUser, address: string) {
+    const { error } = await attacker.client.auth.updateUser({ email: address });
+    expect(error).toBeNull();
+    const [pending] = await runSql<{ token: string | null }>(
+      stack,
+      `select email_change_token_current as token from auth.users where id = ${literal(attacker.id)}`,
+    );
+    expect(pending?.token, "the change is confirmed from the current mailbox").toBeTruthy();
+    const verified = await attacker.client.auth.verifyOtp({
+      token_hash: pending!.token!,
+      type: "email_change",
+    });
+    expect(verified.error).toBeNull();
+    const [account] = await runSql<{ email: string; email_confirmed_at: string | null }>(
+      stack,
+      `select email, email_confirmed_at from auth.users where id = ${literal(attacker.id)}`,
+    );
+    // The address is the victim's, and the old confirmation still stands.
+    expect(account).toMatchObject({ email: address, email_confirmed_at: expect.any(String) });
+  }
+
+  it("an account whose address was changed to the invited one cannot accept", async () => {
+    const team = await createTeam(stack, "binding");
+    const victim = uniqueEmail("victim");
+    const { token } = await invite(team.owner, team.orgId, victim, "admin");
+    const attacker = await signUpUser(stack, uniqueEmail("attacker"));
+    await takeOverAddress(attacker, victim);
+
+    const refused = await attacker.client.rpc("accept_invitation", { token });
+    expect(refused.error?.message).toBe("email_not_proven");
+    expect(await roleOf(team.orgId, attacker.id)).toBeNull();
+    const preview = await attacker.client.rpc("get_invitation", { token });
+    expect(preview.data).toMatchObject({ email_matches: true, email_proven: false });
+
+    // Guessing the code does not help: wrong codes are counted, and 5 spend the code.
+    const { error: sendError } = await attacker.client.auth.reauthenticate();
+    expect(sendError).toBeNull();
+    for (let guess = 0; guess < 5; guess++) {
+      const { data } = await attacker.client.rpc("prove_email", { code: `00000${guess}` });
+      expect(data).toBe(false);
+    }
+    const [spent] = await runSql<{ token: string | null }>(
+      stack,
+      `select reauthentication_token as token from auth.users where id = ${literal(attacker.id)}`,
+    );
+    expect(spent?.token ?? "").toBe("");
+    expect((await attacker.client.rpc("accept_invitation", { token })).error?.message).toBe(
+      "email_not_proven",
+    );
+    expect(await roleOf(team.orgId, attacker.id)).toBeNull();
+  });
+
+  it("whoever holds the invited mailbox proves it with the mailed code, then joins", async () => {
+    const team = await createTeam(stack, "binding-ok");
+    const newAddress = uniqueEmail("moved");
+    const { token } = await invite(team.owner, team.orgId, newAddress);
+    const user = await signUpUser(stack, uniqueEmail("before-move"));
+    await takeOverAddress(user, newAddress);
+    expect((await user.client.rpc("accept_invitation", { token })).error?.message).toBe(
+      "email_not_proven",
+    );
+
+    const { error } = await user.client.auth.reauthenticate();
+    expect(error).toBeNull();
+    // The code went to the new address: reading it is what only its owner can do.
+    let code: string | undefined;
+    await vi.waitFor(
+      async () => {
+        const [mail] = await caughtEmails(stack.mailUrl, newAddress);
+        code = /\b(\d{6,10})\b/.exec(mail?.text ?? "")?.[1];
+        expect(code).toBeDefined();
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    const { data: proven } = await user.client.rpc("prove_email", { code: code! });
+    expect(proven).toBe(true);
+    const accepted = await user.client.rpc("accept_invitation", { token });
+    expect(accepted.error).toBeNull();
+    expect(await roleOf(team.orgId, user.id)).toBe("member");
+  });
+
+  it("an address confirmed at sign-up and never changed needs no code", async () => {
+    const team = await createTeam(stack, "binding-plain");
+    const invitee = await signUpUser(stack, uniqueEmail("plain"));
+    const { token } = await invite(team.owner, team.orgId, invitee.email);
+    const preview = await invitee.client.rpc("get_invitation", { token });
+    expect(preview.data).toMatchObject({ email_matches: true, email_proven: true });
+    expect((await invitee.client.rpc("accept_invitation", { token })).error).toBeNull();
+    expect(await roleOf(team.orgId, invitee.id)).toBe("member");
   });
 });
