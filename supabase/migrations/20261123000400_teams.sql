@@ -104,9 +104,11 @@ on conflict (id) do nothing;
 -- finalizes a change from the OLD mailbox alone, and GoTrue with autoconfirm
 -- (the CLI's local default) changes the address at once. So a change of address
 -- is recorded here as unproven, until the user proves that mailbox with a code
--- the auth server mails to it (prove_email()). Private: the API never serves it.
+-- the auth server mails to it (prove_email()). In schema platform (audit
+-- migration): data of no workspace, a schema the API roles have no usage on, and
+-- RLS without a policy as a second lock, like platform.audit_events.
 -- ---------------------------------------------------------------------------
-create table private.email_proofs (
+create table platform.email_proofs (
   user_id    uuid primary key references auth.users(id) on delete cascade,
   email      text not null,
   changed_at timestamptz not null default now(),
@@ -114,7 +116,8 @@ create table private.email_proofs (
   -- Wrong codes since the last one mailed: at 5 the code is spent (prove_email()).
   failed_attempts smallint not null default 0
 );
-comment on table private.email_proofs is 'The address of each user whose email changed after sign-up, and when that mailbox was proven.';
+comment on table platform.email_proofs is 'The address of each user whose email changed after sign-up, and when that mailbox was proven.';
+alter table platform.email_proofs enable row level security;
 
 create function private.record_email_change()
 returns trigger
@@ -124,7 +127,7 @@ set search_path = ''
 as $$
 begin
   if lower(new.email) is distinct from lower(old.email) then
-    insert into private.email_proofs (user_id, email)
+    insert into platform.email_proofs (user_id, email)
     values (new.id, lower(coalesce(new.email, '')))
     on conflict (user_id) do update
       set email = excluded.email, changed_at = now(), proven_at = null, failed_attempts = 0;
@@ -409,7 +412,7 @@ begin
     'expires_at', target.expires_at,
     'email_matches', caller_email = target.email,
     'email_proven', not exists (
-      select 1 from private.email_proofs e
+      select 1 from platform.email_proofs e
       where e.user_id = (select auth.uid()) and e.proven_at is null),
     'email', case when caller_email = target.email then target.email
                   else left(target.email, 1) || '***@' || split_part(target.email, '@', 2) end
@@ -437,13 +440,13 @@ as $$
 declare
   caller uuid := (select auth.uid());
   account auth.users;
-  pending private.email_proofs;
+  pending platform.email_proofs;
   given text := btrim(coalesce(code, ''));
 begin
   if caller is null then
     raise exception 'not_authenticated' using errcode = '42501';
   end if;
-  select * into pending from private.email_proofs e where e.user_id = caller for update;
+  select * into pending from platform.email_proofs e where e.user_id = caller for update;
   if not found or pending.proven_at is not null then
     return true;
   end if;
@@ -455,16 +458,16 @@ begin
        encode(sha256(convert_to(lower(account.email) || given, 'UTF8')), 'hex'),
        encode(sha224(convert_to(lower(account.email) || given, 'UTF8')), 'hex'))
   then
-    update private.email_proofs set proven_at = now(), failed_attempts = 0 where user_id = caller;
+    update platform.email_proofs set proven_at = now(), failed_attempts = 0 where user_id = caller;
     -- Empty rather than null: GoTrue reads these columns as non-null strings.
     update auth.users set reauthentication_token = '' where id = caller;
     return true;
   end if;
-  update private.email_proofs set failed_attempts = failed_attempts + 1 where user_id = caller
+  update platform.email_proofs set failed_attempts = failed_attempts + 1 where user_id = caller
   returning * into pending;
   if pending.failed_attempts >= 5 then
     update auth.users set reauthentication_token = '' where id = caller;
-    update private.email_proofs set failed_attempts = 0 where user_id = caller;
+    update platform.email_proofs set failed_attempts = 0 where user_id = caller;
   end if;
   return false;
 end;
@@ -474,7 +477,7 @@ $$;
 -- accept_invitation: checks token, revocation, use, expiry and that the caller's
 -- proven email is the invited one, then adds the membership, atomically.
 -- Proven: confirmed, and not changed since, or proven after the change with
--- prove_email() (private.email_proofs).
+-- prove_email() (platform.email_proofs).
 -- ---------------------------------------------------------------------------
 create function public.accept_invitation(token text)
 returns jsonb
@@ -525,7 +528,7 @@ begin
     raise exception 'wrong_account' using errcode = '42501',
       hint = 'This invitation was sent to another email address.';
   end if;
-  if exists (select 1 from private.email_proofs e where e.user_id = caller and e.proven_at is null) then
+  if exists (select 1 from platform.email_proofs e where e.user_id = caller and e.proven_at is null) then
     raise exception 'email_not_proven' using errcode = '42501',
       hint = 'Your email address changed since you confirmed it: confirm this mailbox first.';
   end if;
@@ -688,7 +691,7 @@ create trigger organization_members_revoke_former_inviter
 -- ---------------------------------------------------------------------------
 revoke execute on function private.sync_profile() from public, anon, authenticated;
 revoke execute on function private.record_email_change() from public, anon, authenticated;
-revoke all on private.email_proofs from public, anon, authenticated;
+revoke all on platform.email_proofs from public, anon, authenticated;
 revoke execute on function private.is_plain_name(text) from public, anon, authenticated;
 revoke execute on function private.refuse_unplain_name() from public, anon, authenticated;
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
