@@ -25,8 +25,12 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.getByRole("link", { name: "Activity" }).click();
   const feed = alice.getByTestId("activity-feed");
-  await expect(feed.getByText(`Alice Anderson deleted project ${name} v2`)).toBeVisible();
-  await expect(feed.getByText(`Alice Anderson renamed project ${name} → ${name} v2`)).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> deleted project ${name} v2`),
+  ).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> renamed project ${name} → ${name} v2`),
+  ).toBeVisible();
 
   // Filters narrow the feed.
   await alice.getByLabel("Action").selectOption("delete");
@@ -51,7 +55,9 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.goto("/w/acme/activity");
   await expect(
-    alice.getByTestId("activity-feed").getByText(`Alice Anderson restored project ${name} v2`),
+    alice
+      .getByTestId("activity-feed")
+      .getByText(`Alice Anderson <alice@acme.test> restored project ${name} v2`),
   ).toBeVisible();
 });
 
@@ -106,7 +112,9 @@ test("the feed pages through older entries", async ({ tenantB }) => {
     .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
   await bob.getByRole("link", { name: "Older entries →" }).click();
   await expect(bob).toHaveURL(/\/activity\?before=[\w-]+$/);
-  await expect(feed.getByText("Bob Brown created the workspace Globex Corporation")).toBeVisible();
+  await expect(
+    feed.getByText("Bob Brown <bob@globex.test> created the workspace Globex Corporation"),
+  ).toBeVisible();
   await expect(feed.getByText("created project Bulk 34")).toHaveCount(0);
   const pageTwo = await feed
     .getByRole("link")

@@ -284,9 +284,9 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, email: `invited-${w.unique()}@test.example`, role: "member" }),
     effect: "writes",
   },
-  "public.revoke_invitation(invitation_id uuid)": {
+  "public.revoke_invitation(org uuid, invitation_id uuid)": {
     may: "admin",
-    args: (w) => ({ invitation_id: w.rows["public.invitations"]?.id }),
+    args: (w) => ({ org: w.id, invitation_id: w.rows["public.invitations"]?.id }),
     effect: "writes",
   },
   // Whoever holds the token may see the invitation (name of the workspace, masked email).
@@ -301,6 +301,12 @@ export const RPCS: Record<string, RpcSpec> = {
   "public.accept_invitation(token text)": {
     may: "nobody",
     args: (w) => ({ token: w.rows["public.invitations"]?.token }),
+    effect: "writes",
+  },
+  // Proves the caller's own address; touches no workspace's rows.
+  "public.prove_email(code text)": {
+    may: "nobody",
+    args: () => ({ code: "123456" }),
     effect: "writes",
   },
   "public.update_member_role(org uuid, member_id uuid, role text)": {
@@ -340,9 +346,9 @@ export const RPCS: Record<string, RpcSpec> = {
     effect: (response) =>
       !response.error && Array.isArray(response.data) && response.data.length > 0,
   },
-  "public.restore_project(audit_log_id bigint)": {
+  "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
-    args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),
+    args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
     effect: "writes",
   },
 };

@@ -46,6 +46,10 @@ export const ERRORS = {
     message: "A workspace needs an owner. Make someone else owner first, or delete the workspace.",
   },
   invalid_member: { message: "Choose another member." },
+  invitation_rate_limited: {
+    message:
+      "Too many invitations were sent from this workspace or by you recently. Try again later.",
+  },
   invitation_email_failed: {
     message: "The invitation is saved, but the email could not be sent. Use “Resend” to try again.",
   },
@@ -56,6 +60,14 @@ export const ERRORS = {
   invitation_used: { message: "This invitation was already used." },
   invitation_expired: { message: "This invitation has expired. Ask for a new one." },
   wrong_account: { message: "This invitation was sent to another email address." },
+  email_not_proven: {
+    message:
+      "Your email address changed since you confirmed it. Confirm this mailbox with the code we email you, then join.",
+  },
+  invalid_code: {
+    message: "That code is not right, or has expired. After 5 wrong codes, ask for a new one.",
+    field: "code",
+  },
   invitation_not_accepted: { message: "The invitation could not be accepted. Try again." },
 
   // Projects and the activity log (RLS answers "no row" rather than an error)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainName, UNPLAIN_NAME_MESSAGE } from "@/lib/names";
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -21,7 +22,12 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  fullName: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, "Enter your name.")
+    .max(80, "Use at most 80 characters.")
+    .refine(isPlainName, UNPLAIN_NAME_MESSAGE),
   email,
   password: newPassword,
 });

@@ -284,12 +284,19 @@ export type Database = {
         Returns: Json;
       };
       leave_organization: { Args: { org: string }; Returns: undefined };
+      prove_email: { Args: { code: string }; Returns: boolean };
       remove_member: {
         Args: { member_id: string; org: string };
         Returns: undefined;
       };
-      restore_project: { Args: { audit_log_id: number }; Returns: string };
-      revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      restore_project: {
+        Args: { audit_log_id: number; org: string };
+        Returns: string;
+      };
+      revoke_invitation: {
+        Args: { invitation_id: string; org: string };
+        Returns: undefined;
+      };
       transfer_ownership: {
         Args: { new_owner_id: string; org: string };
         Returns: undefined;

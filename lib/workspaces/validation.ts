@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Constants, type Database } from "@/lib/supabase/database.types";
+import { isPlainName, UNPLAIN_NAME_MESSAGE } from "@/lib/names";
 
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 48;
@@ -57,7 +58,8 @@ export const workspaceNameSchema = z
   .string()
   .trim()
   .min(1, "Give the workspace a name.")
-  .max(80, "Use at most 80 characters.");
+  .max(80, "Use at most 80 characters.")
+  .refine(isPlainName, UNPLAIN_NAME_MESSAGE);
 
 export const slugSchema = z
   .string()

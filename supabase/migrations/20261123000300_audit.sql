@@ -213,8 +213,11 @@ begin
     org,
     caller,
     case when caller is not null then 'user' when api_role = 'service_role' then 'service' else 'system' end,
-    -- public.profiles: the teams migration.
-    (select coalesce(p.full_name, p.email) from public.profiles p where p.id = caller),
+    -- public.profiles: the teams migration. A display name is whatever its owner
+    -- typed, so the label carries the email too: "Alice Anderson <carol@...>"
+    -- cannot pass for Alice.
+    (select case when p.full_name is null then p.email else p.full_name || ' <' || p.email || '>' end
+     from public.profiles p where p.id = caller),
     coalesce(named_action, derived),
     tg_table_name,
     row_data ->> 'id',

@@ -192,6 +192,7 @@ describe("every write path leaves exactly one correct entry", () => {
     const revoked = await entriesOf(team.orgId, () =>
       ok(
         team.owner.client.rpc("revoke_invitation", {
+          org: team.orgId,
           invitation_id: (data as { invitation_id: string }).invitation_id,
         }),
       ),
@@ -201,6 +202,7 @@ describe("every write path leaves exactly one correct entry", () => {
     const again = await entriesOf(team.orgId, () =>
       ok(
         team.owner.client.rpc("revoke_invitation", {
+          org: team.orgId,
           invitation_id: (data as { invitation_id: string }).invitation_id,
         }),
       ),
@@ -470,19 +472,23 @@ describe("restoring a deleted project", () => {
     const entryId = deletion[0]!.id;
 
     for (const who of [team.member, other.owner, other.admin]) {
-      const { error } = await who.client.rpc("restore_project", { audit_log_id: entryId });
+      const { error } = await who.client.rpc("restore_project", {
+        org: team.orgId,
+        audit_log_id: entryId,
+      });
       expect(error?.message).toBe("audit_entry_not_found");
     }
     const insertEntry = (await entriesSince(team.orgId, 0)).find(
       (entry) => entry.action === "insert" && entry.record_id === project.id,
     )!;
     const wrongKind = await team.owner.client.rpc("restore_project", {
+      org: team.orgId,
       audit_log_id: insertEntry.id,
     });
     expect(wrongKind.error?.message).toBe("audit_entry_not_found");
 
     const restored = await entriesOf(team.orgId, () =>
-      ok(team.admin.client.rpc("restore_project", { audit_log_id: entryId })),
+      ok(team.admin.client.rpc("restore_project", { org: team.orgId, audit_log_id: entryId })),
     );
     expect(restored.map((entry) => [entry.action, entry.actor_id])).toEqual([
       ["project.restored", team.admin.id],
@@ -505,7 +511,10 @@ describe("restoring a deleted project", () => {
     });
     expect(new Date(row!.created_at).getTime()).toBe(new Date(project.created_at).getTime());
 
-    const twice = await team.owner.client.rpc("restore_project", { audit_log_id: entryId });
+    const twice = await team.owner.client.rpc("restore_project", {
+      org: team.orgId,
+      audit_log_id: entryId,
+    });
     expect(twice.error?.message).toBe("already_restored");
     const [{ n }] = (await runSql<{ n: number }>(
       stack,

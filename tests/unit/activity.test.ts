@@ -4,8 +4,12 @@ import {
   describeAction,
   fieldChanges,
   isRestorable,
+  personLabel,
   type AuditEntry,
 } from "@/lib/activity/describe";
+import { signUpSchema } from "@/lib/auth/validation";
+import { isPlainName } from "@/lib/names";
+import { workspaceNameSchema } from "@/lib/workspaces/validation";
 import { activityCursorSchema, encodeActivityCursor } from "@/lib/activity/cursor";
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
@@ -27,6 +31,51 @@ describe("activity sentences", () => {
     expect(actorName(entry({}))).toBe("Alice");
     expect(actorName(entry({ actor_label: null }))).toBe("A former member");
     expect(actorName(entry({ actor_kind: "service", actor_label: null }))).toBe("The platform");
+  });
+
+  it("shows the email beside a name, so Carol named “Alice Anderson” is not Alice", () => {
+    const people = new Map([["carol", personLabel("Alice Anderson", "carol@example.test")]]);
+    expect(actorName(entry({ actor_id: "carol", actor_label: "Alice Anderson" }), people)).toBe(
+      "Alice Anderson <carol@example.test>",
+    );
+    // A former member: the label the log recorded, which carries the email.
+    expect(
+      actorName(entry({ actor_id: "gone", actor_label: "Alice Anderson <carol@example.test>" })),
+    ).toBe("Alice Anderson <carol@example.test>");
+    expect(personLabel(null, "carol@example.test")).toBe("carol@example.test");
+    expect(personLabel("carol@example.test", "carol@example.test")).toBe("carol@example.test");
+    const removed = entry({
+      action: "member.removed",
+      table_name: "organization_members",
+      old_data: { user_id: "carol", role: "member" },
+    });
+    expect(describeAction(removed, people)).toBe("removed Alice Anderson <carol@example.test>");
+  });
+
+  it("refuses names with control, invisible or text-direction characters", () => {
+    for (const name of [
+      "Alice\u202eAnderson", // right-to-left override
+      "\u2066Acme\u2069", // isolate
+      "Al\u200bice", // zero-width space
+      "Ali\u200dce", // zero-width joiner
+      "Alice\nAnderson",
+      "Alice\u0085", // C1 next line
+      "Al\ufeffice", // byte order mark (zod trims one at the ends)
+    ]) {
+      expect(isPlainName(name), JSON.stringify(name)).toBe(false);
+      expect(workspaceNameSchema.safeParse(name).success).toBe(false);
+      expect(
+        signUpSchema.safeParse({
+          fullName: name,
+          email: "a@b.example",
+          password: "long-password-1",
+        }).success,
+      ).toBe(false);
+    }
+    for (const name of ["Alice Anderson", "Zoë O'Brien-Łukasz", "株式会社アクメ", "עברית"]) {
+      expect(isPlainName(name), name).toBe(true);
+      expect(workspaceNameSchema.safeParse(name).success).toBe(true);
+    }
   });
 
   it.each([
