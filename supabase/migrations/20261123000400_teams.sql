@@ -78,15 +78,9 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  -- Supabase Lite on the postgres driver stores the metadata of updateUser() as a
-  -- JSON string holding the object (docs/upstream/supabase-lite.md): read both.
-  metadata jsonb := case jsonb_typeof(new.raw_user_meta_data)
-                      when 'string' then (new.raw_user_meta_data #>> '{}')::jsonb
-                      else new.raw_user_meta_data end;
 begin
   insert into public.profiles (id, email, full_name)
-  values (new.id, coalesce(new.email, ''), nullif(btrim(metadata ->> 'full_name'), ''))
+  values (new.id, coalesce(new.email, ''), nullif(btrim(new.raw_user_meta_data ->> 'full_name'), ''))
   on conflict (id) do update
     set email = excluded.email,
         full_name = coalesce(excluded.full_name, public.profiles.full_name);
