@@ -58,8 +58,9 @@ interface Fixtures {
   member: SignedInUser;
   /**
    * Signs up a brand-new user who owns a brand-new workspace, through the API.
-   * For tests that would spoil a shared persona: signing out (which ends every
-   * session of the user), changing a password, leaving or deleting a workspace.
+   * For tests that would spoil a shared persona: signing out (which ends the
+   * persona's stored session), changing a password (which ends its other
+   * sessions), leaving or deleting a workspace.
    */
   newTenant: (options?: NewTenantOptions) => Promise<Tenant>;
 }

@@ -29,8 +29,12 @@ export async function requireUser(): Promise<CurrentUser> {
   redirect(signInPathFor(requested));
 }
 
-/** Signs the user out here (clears the session cookies) and revokes the session on the auth server. */
+/**
+ * Signs the user out in this browser: clears the session cookies and revokes this
+ * session on the auth server. Their other devices stay signed in (supabase-js
+ * defaults to every session; a password change ends the others explicitly).
+ */
 export async function endSession(): Promise<void> {
   const supabase = await createClient();
-  await supabase.auth.signOut();
+  await supabase.auth.signOut({ scope: "local" });
 }
