@@ -20,6 +20,17 @@ alter default privileges in schema public revoke all on tables from anon, authen
 alter default privileges in schema public revoke all on sequences from anon, authenticated;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
 
+-- No API statement runs for long: a request that would (an embed that multiplies
+-- rows, a filter without an index) is cancelled instead of holding a connection and
+-- the CPU that other tenants share. The values of hosted Supabase, written out so
+-- that they are this project's decision and any database built from these files has
+-- them. PostgREST applies a role's settings when it switches to the role. Supabase
+-- Lite does not (`set local role` ignores them): on its postgres driver the local
+-- stack sets 8 s on every connection; PGlite has no timeout at all and the local
+-- stack bounds request shapes instead (docs/security.md, "Abuse by request shape").
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
 -- ---------------------------------------------------------------------------
 -- private: helpers and triggers, never served by the API.
 -- The API exposes `public` only (`[api] schemas` in supabase/lite.toml, "Exposed
