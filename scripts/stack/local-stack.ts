@@ -12,6 +12,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { App, SmtpEmailDriver } from "@supabase/lite";
 import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
 import { projectRoot, requireEnv } from "../lib/local-env";
+import { enforceMigratedPrivileges } from "./api-grants";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 import { logDeliberateRefusals, type RefusalLogging } from "./refusal-logging";
 import { boundRequest, refusalResponse } from "./request-bounds";
@@ -123,6 +124,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   const { applied } = await applyPendingMigrations(app);
   await app.connection.exec(HOSTED_SUPABASE_GRANTS);
+  await enforceMigratedPrivileges(
+    (sql) => rawQuery(app, sql),
+    async () => {
+      const first = await app.fetch(
+        new Request("http://127.0.0.1/rest/v1/organizations?select=id&limit=1", {
+          headers: { apikey: requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY") },
+        }),
+      );
+      await first.body?.cancel();
+    },
+  );
 
   const server = await listen(app, options);
   const { port } = server.address() as AddressInfo;
