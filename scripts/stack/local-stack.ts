@@ -102,7 +102,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   const api = await createApi({ withSupabaseClient: false });
   const config = await api.project.local.getConfig(configPath);
-  const mail = await startMailCatcher(options.mail);
+  const mail = await startMailCatcher(options.mail, options.siteUrl);
   // Lite's [auth.email.smtp] config insists on credentials and TLS, which a local
   // catcher has no use for; the driver is built here instead.
   const email = new SmtpEmailDriver({
@@ -175,6 +175,19 @@ async function runTestSql(app: App, request: Request): Promise<Response> {
   }
 }
 
+/** Lite's diagnostics (config, connection, schema): for the secret key only. `ping` stays open. */
+function isSystemRoute(pathname: string): boolean {
+  return pathname.startsWith("/_system/") && pathname !== "/_system/ping";
+}
+
+function hasSecretKey(request: Request): boolean {
+  const secret = requireEnv("SUPABASE_SECRET_KEY");
+  return (
+    request.headers.get("apikey") === secret ||
+    request.headers.get("authorization") === `Bearer ${secret}`
+  );
+}
+
 /**
  * PGlite's failure mode is silence: once its protocol parser is out of step, every
  * query answers with no rows and no error (docs/upstream/supabase-lite.md). A query
@@ -214,6 +227,9 @@ function listen(app: App, options: StackOptions): Promise<ServerType> {
       request.headers.get("x-test-secret") === testSqlSecret
     ) {
       return runTestSql(app, request);
+    }
+    if (isSystemRoute(pathname) && !hasSecretKey(request)) {
+      return Response.json({ message: "This endpoint needs the secret key." }, { status: 401 });
     }
     const bounded = await boundRequest(request);
     if ("refusal" in bounded) return refusalResponse(bounded.refusal);

@@ -1,7 +1,9 @@
 /**
  * Abuse by request shape (docs/security.md): one tenant's request must not take the
  * local stack down for everyone, nor hold it long enough to starve other tenants.
+ * Also the stack's side doors: Lite's diagnostics and the mail inbox.
  */
+import { get as httpGet } from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   anonClient,
@@ -176,4 +178,56 @@ describe("embeds and statement time", () => {
       expect(row!.statement_timeout).toBe("8s");
     },
   );
+});
+
+describe("the stack's side doors", () => {
+  it.each(["/_system/config", "/_system/info", "/_system/introspect"])(
+    "refuses %s without the secret key",
+    async (path) => {
+      const keyless = await fetch(`${stack.url}${path}`);
+      expect(keyless.status).toBe(401);
+      const publishable = await fetch(`${stack.url}${path}`, {
+        headers: { apikey: stack.publishableKey },
+      });
+      expect(publishable.status).toBe(401);
+      const secret = await fetch(`${stack.url}${path}`, { headers: { apikey: stack.secretKey } });
+      expect(secret.status).toBe(200);
+      await secret.body?.cancel();
+    },
+  );
+
+  it("lets only this machine's tools and the app read the mail inbox", async () => {
+    const tool = await fetch(`${stack.mailUrl}/api/email`);
+    expect(tool.status).toBe(200);
+    await tool.body?.cancel();
+
+    const app = await fetch(`${stack.mailUrl}/api/email`, {
+      headers: { origin: "http://localhost:3000" },
+    });
+    expect(app.status).toBe(200);
+    expect(app.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    await app.body?.cancel();
+
+    const page = await fetch(`${stack.mailUrl}/api/email`, {
+      headers: { origin: "https://evil.example" },
+    });
+    expect(page.status).toBe(403);
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
+    await page.body?.cancel();
+
+    // DNS rebinding: a page on a name that resolves to 127.0.0.1 sends its own Host
+    // (fetch will not set one, node:http will).
+    const { port } = new URL(stack.mailUrl);
+    const rebound = await new Promise<number | undefined>((resolve, reject) => {
+      const request = httpGet(
+        { host: "127.0.0.1", port, path: "/api/email", headers: { host: `evil.example:${port}` } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      );
+      request.on("error", reject);
+    });
+    expect(rebound).toBe(403);
+  });
 });
