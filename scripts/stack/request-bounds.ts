@@ -199,7 +199,14 @@ export async function boundRequest(
       ),
     };
   }
-  const passOn = new Request(request, { body: body.byteLength > 0 ? body : null });
+  // A fresh Request: one built on the original would reuse its body stream, which is
+  // read already, even when the body was empty (a DELETE).
+  const passOn = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body.byteLength > 0 ? body : undefined,
+    signal: request.signal,
+  });
   if (rest && (request.headers.get("content-type") ?? "").includes("json")) {
     let parsed: unknown;
     try {

@@ -88,6 +88,20 @@ describe("bulk writes", () => {
     await expectStackServes(mallory);
   });
 
+  it("passes requests without a body on (a DELETE)", async () => {
+    const { data: created } = await mallory.client
+      .from("projects")
+      .insert({ organization_id: orgId, name: "to delete" })
+      .select("id")
+      .single();
+    const { error, count } = await mallory.client
+      .from("projects")
+      .delete({ count: "exact" })
+      .eq("id", created!.id);
+    expect(error).toBeNull();
+    expect(count).toBe(1);
+  });
+
   it("still takes a batch within the limits", async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({
       organization_id: orgId,
