@@ -184,7 +184,7 @@ describe("embeds and statement time", () => {
   });
 
   it.runIf(stack.driver === "postgres")(
-    "cancels a statement of the API's sessions after 8 s on the postgres engine",
+    "sets an 8 s statement timeout on the API's connections on the postgres engine",
     async () => {
       // Lite switches roles with `set local role`, which ignores role settings: the
       // stack sets the timeout on its connections (scripts/stack/local-stack.ts).
