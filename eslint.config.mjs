@@ -23,6 +23,12 @@ export default defineConfig([
     },
   },
   {
+    // Playwright fixtures hand their value to the test through a callback named `use`, which
+    // the React rules take for React's `use` hook. The browser tests hold no React code.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // The service-role key may only be read by server-only modules (`import "server-only"`
     // under lib/) and platform scripts, never by routes or UI code.
     files: ["app/**", "components/**"],

@@ -1,6 +1,22 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_APP_PORT } from "./e2e/support/constants";
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 /**
  * Browser tests run against a production build of the app (`next build` +
  * `next start`) backed by a fresh, seeded local stack, all started by
@@ -22,23 +38,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    // Signs the seeded personas in once; the fixtures in e2e/support/fixtures.ts reuse the sessions.
+    { name: "setup", testMatch: /\.setup\.ts$/, use: chromium },
+    { name: "chromium", dependencies: ["setup"], use: chromium },
   ],
 });

@@ -1,10 +1,17 @@
 import { Alert } from "@/components/ui/alert";
 
-/** One-time messages carried in the URL after an action moved the user elsewhere. */
-const notices: Record<string, { tone: "success" | "info"; text: (name: string) => string }> = {
-  joined: { tone: "success", text: (name) => `Welcome to ${name}!` },
-  left: { tone: "info", text: (name) => `You left ${name}.` },
-  deleted: { tone: "info", text: (name) => `${name} was deleted.` },
+/**
+ * One-time messages carried in the URL after an action moved the user elsewhere.
+ * Only the key travels in the URL; every text comes from this table, and a name in
+ * a text is the page's own workspace (read from the database), never a URL
+ * parameter: `?notice=deleted&name=<anything>` would otherwise let any link put
+ * its words on this site's pages. So "deleted" and "left", shown on another page
+ * than the workspace's, do not name it.
+ */
+const notices: Record<string, { tone: "success" | "info"; text: (workspace: string) => string }> = {
+  joined: { tone: "success", text: (workspace) => `Welcome to ${workspace}!` },
+  left: { tone: "info", text: () => "You left the workspace." },
+  deleted: { tone: "info", text: () => "The workspace was deleted." },
   "password-updated": { tone: "success", text: () => "Your password was updated." },
   "access-lost": {
     tone: "info",
@@ -12,26 +19,19 @@ const notices: Record<string, { tone: "success" | "info"; text: (name: string) =
   },
 };
 
-export function Notice({
-  params,
-  workspaceName,
-}: {
-  params: Record<string, string | string[] | undefined>;
-  workspaceName?: string;
-}) {
-  const notice = typeof params.notice === "string" ? notices[params.notice] : undefined;
-  if (!notice) return null;
-  const name =
-    typeof params.name === "string" ? params.name.slice(0, 80) : (workspaceName ?? "the workspace");
-  return <Alert tone={notice.tone}>{notice.text(name)}</Alert>;
+type Params = Record<string, string | string[] | undefined>;
+
+export function Notice({ params, workspaceName }: { params: Params; workspaceName?: string }) {
+  const key = params.notice;
+  // Own keys only: `?notice=toString` must not find Object.prototype.toString.
+  if (typeof key !== "string" || !Object.hasOwn(notices, key)) return null;
+  const notice = notices[key]!;
+  return <Alert tone={notice.tone}>{notice.text(workspaceName ?? "the workspace")}</Alert>;
 }
 
-/** Query string that carries a notice through the landing redirect. */
-export function noticeQuery(params: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams();
-  if (typeof params.notice === "string" && params.notice in notices)
-    query.set("notice", params.notice);
-  if (typeof params.name === "string") query.set("name", params.name.slice(0, 80));
-  const text = query.toString();
-  return text ? `?${text}` : "";
+/** Query string that carries a known notice key (and nothing else) through the landing redirect. */
+export function noticeQuery(params: Params): string {
+  return typeof params.notice === "string" && Object.hasOwn(notices, params.notice)
+    ? `?notice=${params.notice}`
+    : "";
 }

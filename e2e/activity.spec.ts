@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { apiClientAs, signedInPage, uniqueSuffix } from "./support/helpers";
+import { expect, test } from "./support/fixtures";
+import { uniqueSuffix } from "./support/helpers";
 
 test("alice deletes a project, finds it in the activity feed under her name, and restores it", async ({
-  browser,
+  tenantA,
 }) => {
-  const alice = await signedInPage(browser, "alice@acme.test");
+  const alice = tenantA.page;
+  await alice.goto("/w/acme");
   const name = `Quarterly report ${uniqueSuffix()}`;
   await alice.getByLabel("New project name").fill(name);
   await alice.getByRole("button", { name: "Create project" }).click();
@@ -24,8 +25,12 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.getByRole("link", { name: "Activity" }).click();
   const feed = alice.getByTestId("activity-feed");
-  await expect(feed.getByText(`Alice Anderson deleted project ${name} v2`)).toBeVisible();
-  await expect(feed.getByText(`Alice Anderson renamed project ${name} → ${name} v2`)).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> deleted project ${name} v2`),
+  ).toBeVisible();
+  await expect(
+    feed.getByText(`Alice Anderson <alice@acme.test> renamed project ${name} → ${name} v2`),
+  ).toBeVisible();
 
   // Filters narrow the feed.
   await alice.getByLabel("Action").selectOption("delete");
@@ -50,21 +55,24 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.goto("/w/acme/activity");
   await expect(
-    alice.getByTestId("activity-feed").getByText(`Alice Anderson restored project ${name} v2`),
+    alice
+      .getByTestId("activity-feed")
+      .getByText(`Alice Anderson <alice@acme.test> restored project ${name} v2`),
   ).toBeVisible();
 });
 
 test("plain members do not see the activity log until an owner allows it; other workspaces never", async ({
-  browser,
+  member,
+  tenantB,
 }) => {
-  const carol = await signedInPage(browser, "carol@example.test");
+  const carol = member.page;
   await carol.goto("/w/globex");
   await expect(carol.getByRole("link", { name: "Activity" })).toHaveCount(0);
   await carol.goto("/w/globex/activity");
   await expect(carol.getByText("Only owners and admins can see the activity log")).toBeVisible();
   await expect(carol.getByTestId("activity-feed")).toHaveCount(0);
 
-  const bob = await signedInPage(browser, "bob@globex.test");
+  const bob = tenantB.page;
   await bob.goto("/w/globex/settings");
   await bob.getByLabel(/Members can see the activity log/).check();
   await bob.getByRole("button", { name: "Save", exact: true }).click();
@@ -78,22 +86,17 @@ test("plain members do not see the activity log until an owner allows it; other 
   expect((await bob.goto("/w/acme/activity"))?.status()).toBe(404);
 });
 
-test("the feed pages through older entries", async ({ browser }) => {
+test("the feed pages through older entries", async ({ tenantB }) => {
   // globex starts with a handful of entries; 35 more writes push its first ones to page 2.
-  const bobApi = await apiClientAs("bob@globex.test");
-  const { data: globex } = await bobApi
-    .from("organizations")
-    .select("id")
-    .eq("slug", "globex")
-    .single();
+  const { api: bobApi, workspace: globex } = tenantB;
   const rows = Array.from({ length: 35 }, (_, i) => ({
-    organization_id: globex!.id,
+    organization_id: globex.id,
     name: `Bulk ${i}`,
   }));
   const { error } = await bobApi.from("projects").insert(rows);
   expect(error).toBeNull();
 
-  const bob = await signedInPage(browser, "bob@globex.test");
+  const bob = tenantB.page;
   await bob.goto("/w/globex/activity");
   const feed = bob.getByTestId("activity-feed");
   await expect(feed.getByRole("listitem")).toHaveCount(30);
@@ -103,13 +106,15 @@ test("the feed pages through older entries", async ({ browser }) => {
   const { count } = await bobApi
     .from("audit_logs")
     .select("id", { count: "exact", head: true })
-    .eq("organization_id", globex!.id);
+    .eq("organization_id", globex.id);
   const pageOne = await feed
     .getByRole("link")
     .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
   await bob.getByRole("link", { name: "Older entries →" }).click();
   await expect(bob).toHaveURL(/\/activity\?before=[\w-]+$/);
-  await expect(feed.getByText("Bob Brown created the workspace Globex Corporation")).toBeVisible();
+  await expect(
+    feed.getByText("Bob Brown <bob@globex.test> created the workspace Globex Corporation"),
+  ).toBeVisible();
   await expect(feed.getByText("created project Bulk 34")).toHaveCount(0);
   const pageTwo = await feed
     .getByRole("link")

@@ -1,14 +1,17 @@
-import { type Locator, type Page, expect, test } from "@playwright/test";
-import { apiClientAs, serviceClient, signedInPage, uniqueSuffix } from "./support/helpers";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { serviceClient, uniqueSuffix } from "./support/helpers";
 
 /*
- * Two real tenants in two isolated browser contexts. Seed: acme (owner alice),
- * globex (owner bob), carol a plain member of both.
+ * Two real tenants in two isolated browser contexts. Seed: acme (owner alice,
+ * tenantA), globex (owner bob, tenantB), carol (member) a plain member of both.
  */
 
-test("alice's new project never reaches bob, not even by URL", async ({ browser }) => {
-  const alice = await signedInPage(browser, "alice@acme.test");
-  const bob = await signedInPage(browser, "bob@globex.test");
+test("alice's new project never reaches bob, not even by URL", async ({ tenantA, tenantB }) => {
+  const alice = tenantA.page;
+  const bob = tenantB.page;
+  await alice.goto("/w/acme");
+  await bob.goto("/w/globex");
   await expect(alice).toHaveURL(/\/w\/acme$/);
   await expect(bob).toHaveURL(/\/w\/globex$/);
 
@@ -39,15 +42,29 @@ test("alice's new project never reaches bob, not even by URL", async ({ browser 
   expect(missing?.status()).toBe(404);
 
   // Bob calling the API directly with his own session sees nothing of acme either.
-  const bobApi = await apiClientAs("bob@globex.test");
-  const { data: leaked } = await bobApi.from("projects").select("id").eq("id", projectId);
+  const { data: leaked } = await tenantB.api.from("projects").select("id").eq("id", projectId);
   expect(leaked ?? []).toEqual([]);
 });
 
+// The example in e2e/README.md: arrange through one tenant's API, attack from the other's.
+test("bob never sees alice's project, not even through the API", async ({ tenantA, tenantB }) => {
+  const { data: project } = await tenantA.api
+    .from("projects")
+    .insert({ organization_id: tenantA.workspace.id, name: `Acme secret ${uniqueSuffix()}` })
+    .select("id")
+    .single();
+
+  const response = await tenantB.page.goto(`/w/acme/projects/${project!.id}`);
+  expect(response?.status()).toBe(404);
+  const { data: leaked } = await tenantB.api.from("projects").select("id").eq("id", project!.id);
+  expect(leaked).toEqual([]);
+});
+
 test("carol switches between acme and globex and sees each workspace's projects only", async ({
-  browser,
+  member,
 }) => {
-  const carol = await signedInPage(browser, "carol@example.test");
+  const carol = member.page;
+  await carol.goto("/w/globex");
   const admin = serviceClient();
   const projectsOf = async (slug: string) => {
     const { data: org } = await admin.from("organizations").select("id").eq("slug", slug).single();
@@ -86,8 +103,8 @@ async function tabTo(page: Page, target: Locator) {
   await expect(target).toBeFocused();
 }
 
-test("the workspace switcher works from the keyboard", async ({ browser }) => {
-  const carol = await signedInPage(browser, "carol@example.test");
+test("the workspace switcher works from the keyboard", async ({ member }) => {
+  const carol = member.page;
   await carol.goto("/w/acme");
   const trigger = carol.getByRole("button", { name: /switch workspace/ });
   const menu = carol.getByRole("list", { name: "Your workspaces" });
@@ -119,7 +136,7 @@ test("the workspace switcher works from the keyboard", async ({ browser }) => {
   await expect(carol.getByTestId("current-workspace")).toHaveText("Globex Corporation");
 });
 
-test("a member gets no delete control, and a forged delete is refused", async ({ browser }) => {
+test("a member gets no delete control, and a forged delete is refused", async ({ member }) => {
   const admin = serviceClient();
   const { data: acme } = await admin.from("organizations").select("id").eq("slug", "acme").single();
   const { data: project } = await admin
@@ -129,14 +146,14 @@ test("a member gets no delete control, and a forged delete is refused", async ({
     .limit(1)
     .single();
 
-  const carol = await signedInPage(browser, "carol@example.test");
+  const carol = member.page;
   await carol.goto(`/w/acme/projects/${project!.id}`);
   await expect(carol.getByTestId("project-name")).toHaveText(project!.name);
   await expect(carol.getByRole("button", { name: /delete/i })).toHaveCount(0);
   await expect(carol.getByRole("button", { name: /rename|archive/i })).toHaveCount(0);
 
   // Carol goes around the UI and calls the API with her own session.
-  const carolApi = await apiClientAs("carol@example.test");
+  const carolApi = member.api;
   const { data: deleted } = await carolApi
     .from("projects")
     .delete()

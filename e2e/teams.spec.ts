@@ -1,11 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { apiClientAs, emailLink, signedInPage, uniqueSuffix } from "./support/helpers";
+import { expect, test } from "./support/fixtures";
+import { emailLink } from "./support/helpers";
 
 test("alice invites dave, dave joins, changes role, is removed and loses access; bob cannot use the link", async ({
   browser,
+  tenantA,
+  tenantB,
 }) => {
   const dave = "dave@acme.test";
-  const alice = await signedInPage(browser, "alice@acme.test");
+  const alice = tenantA.page;
   await alice.goto("/w/acme/settings/members");
   await alice.getByLabel("Email address").fill(dave);
   await alice.getByLabel("Role", { exact: true }).selectOption("member");
@@ -13,18 +15,17 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   await expect(alice.getByText(`Invitation sent to ${dave}.`)).toBeVisible();
   await expect(alice.getByTestId("invitation-list").getByText(dave, { exact: true })).toBeVisible();
 
-  const link = await emailLink(dave, /invited you to Acme Inc/);
+  const link = await emailLink(dave, /You are invited to a workspace/);
   const token = new URL(link).pathname.split("/").pop()!;
 
   // Bob holds the link but is not dave: the page refuses, and so does the database.
-  const bob = await signedInPage(browser, "bob@globex.test");
+  const bob = tenantB.page;
   await bob.goto(link);
   await expect(
     bob.getByRole("heading", { name: "This invitation is for another account" }),
   ).toBeVisible();
   await expect(bob.getByRole("button", { name: /Join/ })).toHaveCount(0);
-  const bobApi = await apiClientAs("bob@globex.test");
-  const { error: bobError } = await bobApi.rpc("accept_invitation", { token });
+  const { error: bobError } = await tenantB.api.rpc("accept_invitation", { token });
   expect(bobError?.message).toBe("wrong_account");
 
   // Dave opens the link signed out, signs up, comes back and joins.
@@ -76,29 +77,32 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   // The log still knows him: by name in the feed, and as a former member in the filter.
   await alice.goto("/w/acme/activity");
   const feed = alice.getByTestId("activity-feed");
-  await expect(feed.getByText("Alice Anderson removed Dave Davis").first()).toBeVisible();
-  await alice.getByLabel("Person").selectOption({ label: "Dave Davis (former member)" });
+  await expect(
+    feed.getByText("Alice Anderson <alice@acme.test> removed Dave Davis <dave@acme.test>").first(),
+  ).toBeVisible();
+  await alice
+    .getByLabel("Person")
+    .selectOption({ label: "Dave Davis <dave@acme.test> (former member)" });
   await alice.getByRole("button", { name: "Filter" }).click();
   await expect(alice).toHaveURL(/actor=[0-9a-f-]{36}/);
-  await expect(feed.getByText("Alice Anderson removed Dave Davis")).toHaveCount(0);
-  await expect(feed.getByText("Dave Davis joined as member").first()).toBeVisible();
+  await expect(
+    feed.getByText("Alice Anderson <alice@acme.test> removed Dave Davis <dave@acme.test>"),
+  ).toHaveCount(0);
+  await expect(
+    feed.getByText("Dave Davis <dave@acme.test> joined as member").first(),
+  ).toBeVisible();
   for (const entry of await feed.getByRole("listitem").allInnerTexts())
     expect(entry).toMatch(/^Dave Davis /);
 });
 
 test("workspace settings: URL change, last-owner protection, delete with typed confirmation", async ({
-  page,
+  newTenant,
 }) => {
-  const email = `olga-${uniqueSuffix()}@example.test`;
-  const slug = `olga-${uniqueSuffix()}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Olga");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("olga-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Workspace name").fill("Olga Labs");
-  await page.getByLabel("Workspace URL").fill(slug);
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  // Olga deletes her workspace at the end, so she gets her own instead of a shared tenant.
+  const olga = await newTenant({ userName: "Olga", workspaceName: "Olga Labs" });
+  const { page } = olga;
+  const { slug } = olga.workspace;
+  await page.goto(`/w/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
 
   await page.getByRole("link", { name: "Settings" }).click();
@@ -132,7 +136,7 @@ test("workspace settings: URL change, last-owner protection, delete with typed c
   await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga Research");
   await confirm.click();
   await expect(page).toHaveURL(/\/onboarding\?notice=deleted/);
-  await expect(page.getByText("Olga Research was deleted.")).toBeVisible();
+  await expect(page.getByText("The workspace was deleted.")).toBeVisible();
   // Its last URL now leads back to the user's own landing page, with an explanation.
   await page.goto(`/w/${renamed}`);
   await expect(page).toHaveURL(/\/onboarding\?notice=access-lost$/);

@@ -284,9 +284,9 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, email: `invited-${w.unique()}@test.example`, role: "member" }),
     effect: "writes",
   },
-  "public.revoke_invitation(invitation_id uuid)": {
+  "public.revoke_invitation(org uuid, invitation_id uuid)": {
     may: "admin",
-    args: (w) => ({ invitation_id: w.rows["public.invitations"]?.id }),
+    args: (w) => ({ org: w.id, invitation_id: w.rows["public.invitations"]?.id }),
     effect: "writes",
   },
   // Whoever holds the token may see the invitation (name of the workspace, masked email).
@@ -301,6 +301,12 @@ export const RPCS: Record<string, RpcSpec> = {
   "public.accept_invitation(token text)": {
     may: "nobody",
     args: (w) => ({ token: w.rows["public.invitations"]?.token }),
+    effect: "writes",
+  },
+  // Proves the caller's own address; touches no workspace's rows.
+  "public.prove_email(code text)": {
+    may: "nobody",
+    args: () => ({ code: "123456" }),
     effect: "writes",
   },
   "public.update_member_role(org uuid, member_id uuid, role text)": {
@@ -333,14 +339,34 @@ export const RPCS: Record<string, RpcSpec> = {
       Array.isArray(response.data) &&
       response.data.some((row: { actor_id?: string }) => row.actor_id === w.users.owner.id),
   },
-  "public.restore_project(audit_log_id bigint)": {
+  // An entry's IP and user agent: owners and admins only, not members even when they read the log.
+  "public.get_activity_request(audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ audit_log_id: w.rows["public.audit_logs"]?.id }),
+    effect: (response) =>
+      !response.error && Array.isArray(response.data) && response.data.length > 0,
+  },
+  "public.restore_project(org uuid, audit_log_id bigint)": {
+    may: "admin",
+    args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
     effect: "writes",
   },
 };
 
 // ─────────────────────────────────────────────────────────────────────────────────
+// RPCs of an exposed schema that only the service role may execute (the web server's
+// platform tasks, lib/supabase/admin.ts). They are not in the matrix above, which
+// attacks what `authenticated` may execute; tests/integration/rate-limits.test.ts
+// calls each as anon and as a signed-in user and requires a refusal that changes
+// nothing, and checks the catalog grants execute to no API role.
+// ─────────────────────────────────────────────────────────────────────────────────
+export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unknown> }> = {
+  // The auth rate-limit counters: a user who could call it would reset their own
+  // counter or fill a victim's to lock them out.
+  "public.consume_rate_limit(key text, points integer, duration_ms integer)": {
+    args: () => ({ key: "sign-in:email:victim@test.example", points: 1000, duration_ms: 60_000 }),
+  },
+};
 
 const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 

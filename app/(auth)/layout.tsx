@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: the CSP's script nonce is per request
+  // (lib/security-headers.ts), and a prerendered page's scripts would carry none.
+  await connection();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12">
       <Link

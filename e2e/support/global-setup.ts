@@ -9,6 +9,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { seedDemoData } from "../../scripts/seed";
 import { projectRoot } from "../../scripts/lib/local-env";
+import {
+  createTestDatabase,
+  postgresServerProblem,
+  redact,
+  type TestDatabase,
+} from "../../tests/support/postgres-server";
 import { startTestStack } from "../../tests/support/test-stack";
 import { E2E_APP_PORT } from "./constants";
 
@@ -39,7 +45,24 @@ export default async function globalSetup() {
     );
   }
 
-  const { info, stop } = await startTestStack({ siteUrl: appUrl });
+  // On the PostgreSQL server when there is one (as in CI): the app's page loads and
+  // Next's link prefetches then run side by side instead of queueing on PGlite's
+  // single connection. TENANTKIT_E2E_DRIVER=pglite forces the embedded default.
+  let database: TestDatabase | undefined;
+  if (process.env.TENANTKIT_E2E_DRIVER !== "pglite" && !(await postgresServerProblem())) {
+    database = await createTestDatabase("tenantkit_e2e");
+    console.log(`e2e: local stack on PostgreSQL (${redact(database.url)})`);
+  }
+  const stack = await startTestStack({
+    siteUrl: appUrl,
+    driver: database ? "postgres" : "pglite",
+    dbUrl: database?.url,
+  });
+  const { info } = stack;
+  const stop = async () => {
+    await stack.stop();
+    await database?.drop();
+  };
   await seedDemoData(info);
 
   const env: NodeJS.ProcessEnv = {
@@ -53,9 +76,9 @@ export default async function globalSetup() {
     LOCAL_MAIL_INBOX_URL: info.mailUrl,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The web server's one use of it: the auth rate-limit counters (lib/supabase/admin.ts).
+    SUPABASE_SECRET_KEY: info.secretKey,
   };
-  // The secret key stays in this process: the app never needs it.
-  delete env.SUPABASE_SECRET_KEY;
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 
   console.log("e2e: building the app (next build)…");

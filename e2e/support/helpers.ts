@@ -1,10 +1,10 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { createClient } from "@supabase/supabase-js";
 import { caughtEmails, firstLink } from "../../scripts/stack/mail-api";
 
 export const DEMO_PASSWORD = "demo-password";
 
-function stackEnv(
+export function stackEnv(
   name:
     | "TENANTKIT_E2E_API_URL"
     | "TENANTKIT_E2E_PUBLISHABLE_KEY"
@@ -17,40 +17,13 @@ function stackEnv(
   return value;
 }
 
-const clientOptions = { auth: { persistSession: false, autoRefreshToken: false } } as const;
-
 /** Platform view of the database, used only to check what really happened. */
 export const serviceClient = () =>
-  createClient(
-    stackEnv("TENANTKIT_E2E_API_URL"),
-    stackEnv("TENANTKIT_E2E_SECRET_KEY"),
-    clientOptions,
-  );
+  createClient(stackEnv("TENANTKIT_E2E_API_URL"), stackEnv("TENANTKIT_E2E_SECRET_KEY"), {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
 
-/** A supabase-js client signed in as a user: the same API an attacker with that account can call directly. */
-export async function apiClientAs(email: string, password = DEMO_PASSWORD) {
-  const client = createClient(
-    stackEnv("TENANTKIT_E2E_API_URL"),
-    stackEnv("TENANTKIT_E2E_PUBLISHABLE_KEY"),
-    clientOptions,
-  );
-  const { error } = await client.auth.signInWithPassword({ email, password });
-  if (error) throw new Error(`sign-in ${email}: ${error.message}`);
-  return client;
-}
-
-/** A fresh, isolated browser context (own cookies) signed in through the UI. */
-export async function signedInPage(
-  browser: Browser,
-  email: string,
-  password = DEMO_PASSWORD,
-): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
-}
-
+/** Signs in through the real form. Tests that are not about signing in use the fixtures instead. */
 export async function signIn(
   page: Page,
   email: string,

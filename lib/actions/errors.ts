@@ -9,14 +9,21 @@ interface ErrorEntry {
   message: string;
   field?: string;
   fieldText?: string;
+  /** The cause's hint, when it has one, replaces `message`: a sentence the app built (a wait time). */
+  hintIsMessage?: true;
 }
 
 export const ERRORS = {
-  // Workspaces (create_organization, organizations.slug unique)
+  // Workspaces (create_organization, organizations.slug: unique, reserved words, held after a rename)
   slug_taken: {
     message: "That URL is taken.",
     field: "slug",
     fieldText: "Another workspace already uses this URL. Try another one.",
+  },
+  slug_reserved: {
+    message: "That URL is reserved.",
+    field: "slug",
+    fieldText: "This URL is reserved. Pick another one.",
   },
   invalid_slug: { message: "Check the URL.", field: "slug" },
   invalid_name: { message: "Check the name.", field: "name" },
@@ -39,6 +46,10 @@ export const ERRORS = {
     message: "A workspace needs an owner. Make someone else owner first, or delete the workspace.",
   },
   invalid_member: { message: "Choose another member." },
+  invitation_rate_limited: {
+    message:
+      "Too many invitations were sent from this workspace or by you recently. Try again later.",
+  },
   invitation_email_failed: {
     message: "The invitation is saved, but the email could not be sent. Use “Resend” to try again.",
   },
@@ -49,6 +60,14 @@ export const ERRORS = {
   invitation_used: { message: "This invitation was already used." },
   invitation_expired: { message: "This invitation has expired. Ask for a new one." },
   wrong_account: { message: "This invitation was sent to another email address." },
+  email_not_proven: {
+    message:
+      "Your email address changed since you confirmed it. Confirm this mailbox with the code we email you, then join.",
+  },
+  invalid_code: {
+    message: "That code is not right, or has expired. After 5 wrong codes, ask for a new one.",
+    field: "code",
+  },
   invitation_not_accepted: { message: "The invitation could not be accepted. Try again." },
 
   // Projects and the activity log (RLS answers "no row" rather than an error)
@@ -72,16 +91,6 @@ export const ERRORS = {
   email_not_confirmed: {
     message: "Confirm your email first: we sent you a link when you signed up.",
   },
-  user_already_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
-  email_exists: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-    fieldText: "This email is already registered.",
-  },
   weak_password: { message: "Choose a stronger password.", field: "password" },
   same_password: {
     message: "Choose a password you have not used here before.",
@@ -91,6 +100,14 @@ export const ERRORS = {
   email_not_sent: { message: "We could not send the link. Try again in a moment." },
   sign_up_failed: { message: "Sign-up failed. Try again." },
   reset_link_expired: { message: "Your reset link has expired. Ask for a new one." },
+  wrong_current_password: {
+    message: "Your current password is not correct.",
+    field: "currentPassword",
+  },
+  // The app's own rate limits (lib/rate-limit); the hint says how long to wait.
+  too_many_attempts: { message: "Too many attempts. Try again later.", hintIsMessage: true },
+  // consume_rate_limit() called with a bad key or window: a bug, never a user's input.
+  invalid_rate_limit: { message: "That did not work. Try again." },
 
   unexpected: { message: "That did not work. Try again." },
 } as const satisfies Record<string, ErrorEntry>;
@@ -126,6 +143,7 @@ export function describeError(
 }
 
 function fromEntry(entry: ErrorEntry, detail?: string | null) {
+  if (entry.hintIsMessage && detail) return { message: detail };
   if (!entry.field) return { message: entry.message };
   return {
     message: entry.message,

@@ -3,11 +3,12 @@
 import { fail, ok, redirectTo, workspaceAction } from "@/lib/actions/safe-action";
 import { activityVisibilitySchema, restoreSchema } from "./validation";
 
-/** restore_project checks the caller's role and that the entry is a deletion in their workspace. */
+/** restore_project checks the caller's role and that the entry is a deletion in the page's workspace. */
 export const restoreProject = workspaceAction(
   { schema: restoreSchema, revalidate: "workspace" },
   async ({ data, workspace, supabase }) => {
     const { data: projectId, error } = await supabase.rpc("restore_project", {
+      org: workspace.id,
       audit_log_id: data.entryId,
     });
     if (error) return fail(error, "project_not_restored");

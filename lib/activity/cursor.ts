@@ -25,9 +25,24 @@ export const isoTimestamp = (value: string): string =>
 export const encodeActivityCursor = (entry: Pick<AuditEntry, "created_at" | "id">): string =>
   Buffer.from(`${isoTimestamp(entry.created_at)}|${entry.id}`, "utf8").toString("base64url");
 
+/**
+ * Only values Postgres accepts: the cursor comes from the URL, and a value the query
+ * cannot cast (an id past bigint, year 0) would be an error page instead of a page.
+ * Ids are at most Number.MAX_SAFE_INTEGER (below bigint's maximum), which a JS number
+ * holds exactly; timestamps start at year 1.
+ */
+const cursorId = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/)
+  .transform(Number)
+  .refine(Number.isSafeInteger);
+const cursorTimestamp = z.iso
+  .datetime({ offset: true, local: true })
+  .refine((value) => !value.startsWith("0000"));
+
 export const activityCursorSchema = z
   .string()
   .max(200)
   .transform((value) => Buffer.from(value, "base64url").toString("utf8").split("|"))
-  .pipe(z.tuple([z.iso.datetime({ offset: true, local: true }), z.string().regex(/^[1-9]\d*$/)]))
-  .transform(([createdAt, id]): ActivityCursor => ({ createdAt, id: Number(id) }));
+  .pipe(z.tuple([cursorTimestamp, cursorId]))
+  .transform(([createdAt, id]): ActivityCursor => ({ createdAt, id }));

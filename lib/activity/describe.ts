@@ -10,7 +10,8 @@ const rowData = z.record(z.string(), z.unknown()).nullable();
 /**
  * An audit_logs row as the app reads it. The columns are text and jsonb in the
  * database; this checks what the audit trigger writes (a kind of actor, row images
- * as objects) instead of casting.
+ * as objects) instead of casting. Without ip and user_agent, which no user may
+ * select: owners and admins read them per entry (getActivityRequest).
  */
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -22,16 +23,29 @@ export const auditEntrySchema = z.object({
   record_id: z.string().nullable(),
   old_data: rowData,
   new_data: rowData,
-  ip: z.string().nullable(),
-  user_agent: z.string().nullable(),
   created_at: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export function actorName(entry: Pick<AuditEntry, "actor_kind" | "actor_label">): string {
+/**
+ * A person as audit views show them: the name they chose, which anyone can set to
+ * "Alice Anderson", beside the email address, which they had to prove.
+ */
+export function personLabel(fullName: string | null, email: string): string {
+  return fullName && fullName !== email ? `${fullName} <${email}>` : email;
+}
+
+/**
+ * Who did it: a current member as `people` knows them (personLabel), else the label
+ * the log recorded, which has the same "Name <email>" form (the audit trigger).
+ */
+export function actorName(
+  entry: Pick<AuditEntry, "actor_kind" | "actor_label" | "actor_id">,
+  people: Map<string, string> = new Map(),
+): string {
   if (entry.actor_kind === "service") return "The platform";
   if (entry.actor_kind === "system") return "The system";
-  return entry.actor_label ?? "A former member";
+  return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
 }
 
 const text = (value: unknown) =>

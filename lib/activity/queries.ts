@@ -16,7 +16,7 @@ export const activityFiltersSchema = z.object({
 export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
 
 const COLUMNS =
-  "id, actor_id, actor_kind, actor_label, action, table_name, record_id, old_data, new_data, ip, user_agent, created_at";
+  "id, actor_id, actor_kind, actor_label, action, table_name, record_id, old_data, new_data, created_at";
 
 /**
  * A page of the workspace's activity, newest first, with keyset pagination on
@@ -78,6 +78,25 @@ export async function getActivityEntry(
     .maybeSingle();
   if (error) throw new Error(`Could not load the entry: ${error.message}`);
   return data && auditEntrySchema.parse(data);
+}
+
+export interface ActivityRequest {
+  /** As reported by the client (docs/audit.md). */
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/**
+ * Where an entry's request came from: for owners and admins of the workspace
+ * (get_activity_request); null for anyone else, members who read the log included.
+ */
+export async function getActivityRequest(auditLogId: number): Promise<ActivityRequest | null> {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .rpc("get_activity_request", { audit_log_id: auditLogId })
+    .maybeSingle();
+  if (error) throw new Error(`Could not load the entry's request: ${error.message}`);
+  return data;
 }
 
 /** Whether the deleted project of a restorable entry is back already. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainName, UNPLAIN_NAME_MESSAGE } from "@/lib/names";
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -21,7 +22,12 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  fullName: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, "Enter your name.")
+    .max(80, "Use at most 80 characters.")
+    .refine(isPlainName, UNPLAIN_NAME_MESSAGE),
   email,
   password: newPassword,
 });
@@ -30,6 +36,17 @@ export const emailOnlySchema = z.object({ email });
 
 export const resetPasswordSchema = z
   .object({ password: newPassword, confirmPassword: z.string() })
+  .refine((values) => values.password === values.confirmPassword, {
+    message: "The two passwords do not match.",
+    path: ["confirmPassword"],
+  });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
   .refine((values) => values.password === values.confirmPassword, {
     message: "The two passwords do not match.",
     path: ["confirmPassword"],

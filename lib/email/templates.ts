@@ -26,6 +26,26 @@ function layout(
   return { html, text };
 }
 
+/**
+ * A name someone typed (a workspace, a person), made safe to put in an email to a
+ * stranger: mail clients turn `evil.example`, `http://...` and `a@b.example` in plain
+ * text into links, so an inviter could otherwise mail anyone a link of their choice
+ * under our sender. Dots, slashes, colons and at signs become look-alikes that no
+ * client links (U+2024, U+2215, U+2236, U+FF20); line breaks and other control characters become
+ * spaces, so a name cannot fake lines of the message. Quoted by the callers, so it
+ * reads as a name, not as our words.
+ */
+export function inertName(name: string): string {
+  return name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/[.\u3002\uff0e\uff61]/g, "\u2024")
+    .replace(/\//g, "\u2215")
+    .replace(/:/g, "\u2236")
+    .replace(/@/g, "\uff20")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export function invitationEmail(input: {
   workspaceName: string;
   inviterName: string;
@@ -34,16 +54,18 @@ export function invitationEmail(input: {
   expiresAt: Date;
 }) {
   const expires = new Intl.DateTimeFormat("en", { dateStyle: "long" }).format(input.expiresAt);
-  const subject = `${input.inviterName} invited you to ${input.workspaceName} on tenantkit`;
+  const workspace = `“${inertName(input.workspaceName)}”`;
+  const inviter = `“${inertName(input.inviterName)}”`;
   return {
-    subject,
+    // No name in the subject: it is what an inbox shows of a stranger's mail.
+    subject: "You are invited to a workspace on tenantkit",
     ...layout(
-      `Join ${input.workspaceName}`,
+      `Join the ${workspace} workspace`,
       [
-        `${input.inviterName} invited you to the ${input.workspaceName} workspace as ${input.role === "admin" ? "an admin" : `a ${input.role}`}.`,
+        `${inviter} invited you to the ${workspace} workspace on tenantkit as ${input.role === "admin" ? "an admin" : `a ${input.role}`}.`,
         `The invitation works once and expires on ${expires}.`,
       ],
-      { label: `Join ${input.workspaceName}`, url: input.url },
+      { label: "Join the workspace", url: input.url },
       "If you did not expect this invitation, you can ignore this email.",
     ),
   };

@@ -6,6 +6,15 @@ export const tokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const acceptInvitationSchema = z.object({ token: tokenSchema });
 
+/** The code the auth server mailed to the account's address (reauthentication). */
+export const proveEmailSchema = z.object({
+  token: tokenSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6,10}$/, "Enter the code from the email."),
+});
+
 /** What accept_invitation returns (a json value). */
 export const joinedWorkspaceSchema = z.object({ slug: z.string() });
 
@@ -21,6 +30,7 @@ export const invitationPreviewSchema = z
     inviter: z.string().nullable(),
     expires_at: z.string(),
     email_matches: z.boolean().nullable(),
+    email_proven: z.boolean(),
     email: z.string(),
   })
   .transform((row) => ({
@@ -31,6 +41,8 @@ export const invitationPreviewSchema = z
     inviter: row.inviter,
     expiresAt: row.expires_at,
     emailMatches: row.email_matches === true,
+    /** False when the account's address changed since it was confirmed. */
+    emailProven: row.email_proven,
     email: row.email,
   }));
 

@@ -19,7 +19,8 @@ import {
 } from "./validation";
 
 /*
- * Ids from forms go to RPCs that check the caller's role again in the database.
+ * Ids from forms go to RPCs that check the caller's role again in the database,
+ * always with the workspace of the page: an id of another workspace is not found.
  * Roles show in the header and switcher too, so the whole workspace is revalidated.
  */
 
@@ -67,8 +68,11 @@ export const resendInvitation = workspaceAction(
 
 export const revokeInvitation = workspaceAction(
   { schema: invitationIdSchema, revalidate: "workspace" },
-  async ({ data, supabase }) => {
-    const { error } = await supabase.rpc("revoke_invitation", { invitation_id: data.invitationId });
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("revoke_invitation", {
+      org: workspace.id,
+      invitation_id: data.invitationId,
+    });
     return error ? fail(error) : ok("Invitation revoked.");
   },
 );

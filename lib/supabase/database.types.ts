@@ -240,6 +240,13 @@ export type Database = {
     };
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: Json };
+      consume_rate_limit: {
+        Args: { duration_ms: number; key: string; points: number };
+        Returns: {
+          consumed: number;
+          expires_at_ms: number;
+        }[];
+      };
       create_organization: {
         Args: { name: string; slug: string };
         Returns: {
@@ -264,18 +271,32 @@ export type Database = {
           actor_label: string;
         }[];
       };
+      get_activity_request: {
+        Args: { audit_log_id: number };
+        Returns: {
+          ip: string;
+          user_agent: string;
+        }[];
+      };
       get_invitation: { Args: { token: string }; Returns: Json };
       invite_member: {
         Args: { email: string; org: string; role?: string };
         Returns: Json;
       };
       leave_organization: { Args: { org: string }; Returns: undefined };
+      prove_email: { Args: { code: string }; Returns: boolean };
       remove_member: {
         Args: { member_id: string; org: string };
         Returns: undefined;
       };
-      restore_project: { Args: { audit_log_id: number }; Returns: string };
-      revoke_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      restore_project: {
+        Args: { audit_log_id: number; org: string };
+        Returns: string;
+      };
+      revoke_invitation: {
+        Args: { invitation_id: string; org: string };
+        Returns: undefined;
+      };
       transfer_ownership: {
         Args: { new_owner_id: string; org: string };
         Returns: undefined;

@@ -2,6 +2,7 @@ import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 import { publicEnv } from "@/lib/env";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/redirects";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 import type { Database } from "./database.types";
 
 /**
@@ -11,12 +12,22 @@ import type { Database } from "./database.types";
  * Authorization is not decided here: layouts and RLS do that.
  */
 export async function updateSession(request: NextRequest) {
+  const env = publicEnv();
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  const forward = () => NextResponse.next({ request: { headers: requestHeaders } });
+  // Next.js takes the nonce for the scripts it renders from the request's CSP header.
+  const csp = contentSecurityPolicy(
+    Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    env.NEXT_PUBLIC_SUPABASE_URL,
+  );
+  requestHeaders.set("content-security-policy", csp);
+  const forward = () => {
+    const next = NextResponse.next({ request: { headers: requestHeaders } });
+    next.headers.set("content-security-policy", csp);
+    return next;
+  };
 
   let response = forward();
-  const env = publicEnv();
   const supabase = createServerClient<Database>(
     env.NEXT_PUBLIC_SUPABASE_URL,
     env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,

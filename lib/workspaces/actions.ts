@@ -22,9 +22,11 @@ export const updateWorkspace = workspaceAction(
       .update({ name: data.name, slug: data.slug })
       .eq("id", workspace.id)
       .select("slug");
-    // 23505: unique_violation, and the slug is the only unique column a user can change.
+    // The slug guard raises slug_taken / slug_reserved; a plain unique_violation
+    // (23505) can only be the slug too, the one unique column a user can change.
     if (error?.code === "23505") return fail("slug_taken");
-    if (error || rows.length === 0) return fail("workspace_not_updated");
+    if (error) return fail(error, "workspace_not_updated");
+    if (rows.length === 0) return fail("workspace_not_updated");
     if (data.slug !== workspace.slug) return redirectTo(`/w/${data.slug}/settings?saved=1`);
     return ok("Workspace settings saved.");
   },

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { Constants, type Database } from "@/lib/supabase/database.types";
+import { isPlainName, UNPLAIN_NAME_MESSAGE } from "@/lib/names";
 
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 48;
 /** Same rule as the organizations.slug check constraint in the database. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Slugs that would read as app routes or be confusing in a URL. */
+/**
+ * Slugs that would read as app routes or be confusing in a URL. The database's list,
+ * private.reserved_slugs() (workspaces migration), is the one that holds for every
+ * path; this copy gives the form its message before a round trip, and
+ * tests/integration/workspaces.test.ts fails when the two differ.
+ */
 export const RESERVED_SLUGS = new Set([
   "new",
   "create",
@@ -18,6 +24,9 @@ export const RESERVED_SLUGS = new Set([
   "onboarding",
   "sign-in",
   "sign-up",
+  "check-email",
+  "forgot-password",
+  "reset-password",
   "invite",
   "w",
   "www",
@@ -49,7 +58,8 @@ export const workspaceNameSchema = z
   .string()
   .trim()
   .min(1, "Give the workspace a name.")
-  .max(80, "Use at most 80 characters.");
+  .max(80, "Use at most 80 characters.")
+  .refine(isPlainName, UNPLAIN_NAME_MESSAGE);
 
 export const slugSchema = z
   .string()

@@ -11,6 +11,7 @@ import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { App, SmtpEmailDriver } from "@supabase/lite";
 import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
+import { createPostgresConnection } from "@supabase/lite/postgres";
 import { projectRoot, requireEnv } from "../lib/local-env";
 import { enforceMigratedPrivileges } from "./api-grants";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
@@ -88,6 +89,24 @@ const HOSTED_SUPABASE_GRANTS = `
   end $$;
 `;
 
+/** postgres.js type for jsonb parameters: JSON text as it is, anything else encoded. */
+const jsonbPassingJsonText = {
+  to: 3802,
+  from: [3802],
+  serialize: (value: unknown) => (isJsonText(value) ? value : JSON.stringify(value)),
+  parse: (text: string) => JSON.parse(text) as unknown,
+};
+
+function isJsonText(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   logDeliberateRefusals(options.refusals);
   // lite.toml reads these through env(...): one config file serves every stack.
@@ -102,6 +121,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   const api = await createApi({ withSupabaseClient: false });
   const config = await api.project.local.getConfig(configPath);
+  if (options.driver === "postgres") {
+    // Supabase Lite's auth writes user metadata as JSON text, and its postgres
+    // driver encodes that text once more: raw_user_meta_data becomes a jsonb
+    // *string*, so `raw_user_meta_data ->> 'full_name'` in private.sync_profile()
+    // reads null and every profile loses its name (PGlite is not affected). Text
+    // handed to a jsonb parameter that already is JSON goes through as it is.
+    await config.connection.close();
+    config.connection = await createPostgresConnection({
+      url: process.env.TENANTKIT_DB_URL,
+      postgresOptions: { types: { jsonb: jsonbPassingJsonText } },
+    });
+  }
   const mail = await startMailCatcher(options.mail, options.siteUrl);
   // Lite's [auth.email.smtp] config insists on credentials and TLS, which a local
   // catcher has no use for; the driver is built here instead.

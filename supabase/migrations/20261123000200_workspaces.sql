@@ -30,6 +30,110 @@ create trigger organizations_set_updated_at
   for each row execute function private.set_updated_at();
 
 -- ---------------------------------------------------------------------------
+-- Slugs: reserved words, and freed slugs held for their workspace.
+--
+-- Reserved: words that read as app routes or are confusing in a URL. This list is
+-- the source of truth; lib/workspaces/validation.ts repeats it for the form's
+-- message, and tests/integration/workspaces.test.ts fails when the two differ.
+-- ---------------------------------------------------------------------------
+create function private.reserved_slugs()
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+  select array[
+    'new', 'create', 'settings', 'admin', 'api', 'app', 'auth', 'onboarding',
+    'sign-in', 'sign-up', 'check-email', 'forgot-password', 'reset-password',
+    'invite', 'w', 'www', 'help', 'support', 'billing', 'null', 'undefined'
+  ];
+$$;
+comment on function private.reserved_slugs() is 'Slugs no workspace may take (the app repeats the list; a test compares).';
+
+create function private.is_reserved_slug(slug text)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select slug = any (private.reserved_slugs());
+$$;
+
+-- A slug a workspace gave up (renamed away from) stays its own for 30 days: old
+-- links and bookmarks keep pointing at nobody else's workspace (no link hijack),
+-- and only the workspace that held it may take it back. In schema `platform`, not
+-- `public`: only the slug guard below reads or writes it, no user ever does, so it
+-- is not part of the API (no policies, grants or access spec to keep). A deleted
+-- workspace's slugs go with it (the cascade): nobody is left to take them back.
+create schema if not exists platform;
+revoke all on schema platform from public, anon, authenticated;
+
+create table platform.organization_slug_history (
+  slug            text primary key,
+  organization_id uuid not null references public.organizations(id) on delete cascade,
+  released_at     timestamptz not null default now()
+);
+comment on table platform.organization_slug_history is 'Slugs recently given up by a workspace, held for it (private.guard_organization_slug()).';
+create index organization_slug_history_org_idx on platform.organization_slug_history (organization_id);
+alter table platform.organization_slug_history enable row level security;
+revoke all on platform.organization_slug_history from public, anon, authenticated;
+
+-- Every path (create_organization, PATCH by an admin, the service role) goes
+-- through this trigger, so the API cannot skip what the form checks. Errors are
+-- coded like the RPCs': slug_reserved (22023) and slug_taken (23505, the same
+-- answer as a slug in use: it does not tell whether or when a workspace held it).
+create function private.guard_organization_slug()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'UPDATE' and new.slug = old.slug then
+    return new;
+  end if;
+  if private.is_reserved_slug(new.slug) then
+    raise exception 'slug_reserved' using errcode = '22023',
+      hint = 'This URL is reserved. Pick another one.';
+  end if;
+  if exists (
+    select 1 from platform.organization_slug_history h
+    where h.slug = new.slug
+      and h.organization_id <> new.id
+      and h.released_at > now() - interval '30 days'
+  ) then
+    raise exception 'slug_taken' using errcode = '23505',
+      hint = 'Another workspace already uses this URL.';
+  end if;
+  return new;
+end;
+$$;
+create trigger organizations_guard_slug
+  before insert or update of slug on public.organizations
+  for each row execute function private.guard_organization_slug();
+
+create function private.hold_released_slug()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- The new slug is this workspace's now; the old one is held for it.
+  delete from platform.organization_slug_history h where h.slug = new.slug;
+  insert into platform.organization_slug_history (slug, organization_id)
+  values (old.slug, old.id)
+  on conflict (slug) do update
+    set organization_id = excluded.organization_id, released_at = excluded.released_at;
+  return null;
+end;
+$$;
+create trigger organizations_hold_released_slug
+  after update of slug on public.organizations
+  for each row when (new.slug is distinct from old.slug)
+  execute function private.hold_released_slug();
+
+-- ---------------------------------------------------------------------------
 -- organization_members: who belongs to which workspace, with which role.
 -- ---------------------------------------------------------------------------
 create table public.organization_members (
@@ -196,6 +300,10 @@ revoke execute on function private.has_org_role(uuid, text[]) from public, anon;
 grant execute on function private.get_user_org_ids() to authenticated;
 grant execute on function private.has_org_role(uuid, text[]) to authenticated;
 revoke execute on function private.guard_organization_settings() from public, anon, authenticated;
+revoke execute on function private.guard_organization_slug() from public, anon, authenticated;
+revoke execute on function private.hold_released_slug() from public, anon, authenticated;
+revoke execute on function private.reserved_slugs() from public, anon, authenticated;
+revoke execute on function private.is_reserved_slug(text) from public, anon, authenticated;
 -- The app's RPC.
 revoke execute on function public.create_organization(text, text) from public, anon;
 grant execute on function public.create_organization(text, text) to authenticated;

@@ -23,6 +23,21 @@ as $$
     and (m.role in ('owner', 'admin') or o.members_can_view_activity);
 $$;
 
+-- The workspaces whose whole log the signed-in user may read: where they are an
+-- owner or admin. Members who may read the log see less of it (the policy below).
+create function private.get_activity_admin_org_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select m.organization_id
+  from public.organization_members m
+  where m.user_id = (select auth.uid())
+    and m.role in ('owner', 'admin');
+$$;
+
 -- ---------------------------------------------------------------------------
 -- audit_logs
 -- ---------------------------------------------------------------------------
@@ -38,8 +53,11 @@ create table public.audit_logs (
   record_id       text,
   old_data        jsonb,
   new_data        jsonb,
-  ip              text,
-  user_agent      text,
+  -- Request metadata is whatever the client sent: the trigger caps it (an address or
+  -- nothing, 512 characters of user agent) so a client cannot store kilobytes in every
+  -- entry it causes; the checks hold the caps for any other writer.
+  ip              text check (char_length(ip) <= 64),
+  user_agent      text check (char_length(user_agent) <= 512),
   created_at      timestamptz not null default now()
 );
 comment on table public.audit_logs is 'Append-only record of every write to tenant data. Written only by private.audit_tenant_change().';
@@ -92,12 +110,25 @@ create trigger audit_logs_guard_tenant_row
   before insert or update on public.audit_logs
   for each row execute function private.guard_tenant_row();
 
+-- A member who may read the log reads what their role may read elsewhere, no more:
+--   - entries about invitations carry the invited address, and the invitations
+--     table is for owners and admins: so are these entries;
+--   - the request metadata (ip, user_agent) tells where and on what device a
+--     colleague works: not granted at all (a column grant cannot depend on the
+--     role); owners and admins read it per entry through get_activity_request().
+-- The first condition picks the index range, the second filters within it.
 alter table public.audit_logs enable row level security;
 create policy "activity readers read" on public.audit_logs for select to authenticated
-  using (organization_id = any (array(select private.get_activity_org_ids())));
+  using (
+    organization_id = any (array(select private.get_activity_org_ids()))
+    and (table_name <> 'invitations'
+         or organization_id = any (array(select private.get_activity_admin_org_ids())))
+  );
 -- No write policies: the audit trigger writes, as the table owner.
 revoke all on public.audit_logs from anon, authenticated;
-grant select on public.audit_logs to authenticated;
+grant select (id, organization_id, actor_id, actor_kind, actor_label, action, table_name,
+              record_id, old_data, new_data, created_at)
+  on public.audit_logs to authenticated;
 
 -- ---------------------------------------------------------------------------
 -- The generic audit trigger, attached to every tenant table (the catalog gate's
@@ -125,6 +156,10 @@ declare
   api_role text := (select auth.role());
   headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
   named_action text := nullif(current_setting('tenantkit.audit_action', true), '');
+  -- The first X-Forwarded-For entry, kept only if it is an address; the user agent
+  -- cut to 512 characters. Truncated or dropped, never a refused write.
+  client_ip text := nullif(left(btrim(split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1)), 64), '');
+  client_agent text := left(headers ->> 'user-agent', 512);
   derived text;
   secret text;
   changed jsonb;
@@ -133,6 +168,14 @@ begin
   -- deletion itself is in platform.audit_events.
   if not exists (select 1 from public.organizations o where o.id = org) then
     return null;
+  end if;
+
+  if client_ip is not null then
+    begin
+      client_ip := host(client_ip::inet);
+    exception when invalid_text_representation then
+      client_ip := null;
+    end;
   end if;
 
   foreach secret in array coalesce(tg_argv, '{}'::text[]) loop
@@ -170,15 +213,18 @@ begin
     org,
     caller,
     case when caller is not null then 'user' when api_role = 'service_role' then 'service' else 'system' end,
-    -- public.profiles: the teams migration.
-    (select coalesce(p.full_name, p.email) from public.profiles p where p.id = caller),
+    -- public.profiles: the teams migration. A display name is whatever its owner
+    -- typed, so the label carries the email too: "Alice Anderson <carol@...>"
+    -- cannot pass for Alice.
+    (select case when p.full_name is null then p.email else p.full_name || ' <' || p.email || '>' end
+     from public.profiles p where p.id = caller),
     coalesce(named_action, derived),
     tg_table_name,
     row_data ->> 'id',
     old_row,
     case when tg_op = 'UPDATE' then changed else new_row end,
-    nullif(split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1), ''),
-    headers ->> 'user-agent'
+    client_ip,
+    client_agent
   );
   return null;
 end;
@@ -229,10 +275,29 @@ as $$
 $$;
 
 -- ---------------------------------------------------------------------------
--- Platform log: outlives workspaces; not exposed through the API.
+-- get_activity_request: the request metadata of one entry, for the owners and
+-- admins of its workspace; nothing for anyone else (the same empty answer as an
+-- entry that does not exist). security definer because authenticated holds no
+-- privilege on the two columns.
 -- ---------------------------------------------------------------------------
-create schema if not exists platform;
-revoke all on schema platform from public, anon, authenticated;
+create function public.get_activity_request(audit_log_id bigint)
+returns table (ip text, user_agent text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select a.ip, a.user_agent
+  from public.audit_logs a
+  where a.id = audit_log_id
+    and a.organization_id = any (array(select private.get_activity_admin_org_ids()));
+$$;
+comment on function public.get_activity_request(bigint) is 'IP and user agent of an audit entry, for owners and admins of its workspace.';
+
+-- ---------------------------------------------------------------------------
+-- Platform log: outlives workspaces; not exposed through the API (schema
+-- platform: the workspaces migration).
+-- ---------------------------------------------------------------------------
 
 create table platform.audit_events (
   id              bigint generated always as identity primary key,
@@ -307,6 +372,10 @@ revoke execute on function private.log_workspace_deletion() from public, anon, a
 -- The audit_logs policy calls it as the signed-in user.
 revoke execute on function private.get_activity_org_ids() from public, anon;
 grant execute on function private.get_activity_org_ids() to authenticated;
--- The app's RPC.
+revoke execute on function private.get_activity_admin_org_ids() from public, anon;
+grant execute on function private.get_activity_admin_org_ids() to authenticated;
+-- The app's RPCs.
 revoke execute on function public.get_activity_actors(uuid) from public, anon;
 grant execute on function public.get_activity_actors(uuid) to authenticated;
+revoke execute on function public.get_activity_request(bigint) from public, anon;
+grant execute on function public.get_activity_request(bigint) to authenticated;

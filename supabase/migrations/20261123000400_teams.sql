@@ -6,17 +6,68 @@
 -- status (404, 409) on hosted Supabase and on Supabase Lite alike.
 
 -- ---------------------------------------------------------------------------
+-- Names people read: display names and workspace names appear in the activity
+-- feed, member lists and invitation emails. Control characters (C0, DEL, C1),
+-- bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+-- zero-width characters and joiners (U+200B-U+200F, U+2060-U+2064, U+FEFF) and
+-- line separators let a name hide or reorder text ("Alice" + U+202E + "...")
+-- or look like another: refused, with the coded error invalid_name. Checked by a
+-- trigger (a coded error on every path: RPC, REST, auth metadata) and by check
+-- constraints (the invariant, for any writer).
+-- ---------------------------------------------------------------------------
+create function private.is_plain_name(value text)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select value is null
+      or value !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]';
+$$;
+
+create function private.refuse_unplain_name()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  -- The column to check is the trigger's argument.
+  value text := to_jsonb(new) ->> tg_argv[0];
+begin
+  if not private.is_plain_name(value) then
+    raise exception 'invalid_name' using errcode = '22023',
+      hint = 'Names cannot contain control, invisible or text-direction characters.';
+  end if;
+  return new;
+end;
+$$;
+
+alter table public.organizations
+  -- The same class as private.is_plain_name(), spelled out: a constraint runs with
+  -- the writer's privileges, which do not include executing private functions.
+  add constraint organizations_name_plain check (name !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]');
+create trigger organizations_refuse_unplain_name
+  before insert or update of name on public.organizations
+  for each row execute function private.refuse_unplain_name('name');
+
+-- ---------------------------------------------------------------------------
 -- profiles: what co-members may know about each other (auth.users is not exposed).
 -- ---------------------------------------------------------------------------
 create table public.profiles (
   id         uuid primary key references auth.users(id) on delete cascade,
   email      text not null,
-  full_name  text check (char_length(full_name) <= 120),
+  -- Plain: see private.is_plain_name() above.
+  full_name  text check (char_length(full_name) <= 120
+                         and full_name !~ '[\u0001-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
 comment on table public.profiles is 'Name and email of each user, kept in sync with auth.users.';
 
+create trigger profiles_refuse_unplain_name
+  before insert or update of full_name on public.profiles
+  for each row execute function private.refuse_unplain_name('full_name');
 create trigger profiles_set_updated_at
   before update on public.profiles
   for each row execute function private.set_updated_at();
@@ -45,6 +96,49 @@ insert into public.profiles (id, email, full_name)
 select u.id, coalesce(u.email, ''), nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '')
 from auth.users u
 on conflict (id) do nothing;
+
+-- ---------------------------------------------------------------------------
+-- Which address a user has proven. email_confirmed_at proves the address the
+-- account was confirmed with; a later change of address does not move it, and
+-- does not always prove the new mailbox: Supabase Lite's double_confirm_changes
+-- finalizes a change from the OLD mailbox alone, and GoTrue with autoconfirm
+-- (the CLI's local default) changes the address at once. So a change of address
+-- is recorded here as unproven, until the user proves that mailbox with a code
+-- the auth server mails to it (prove_email()). In schema platform (audit
+-- migration): data of no workspace, a schema the API roles have no usage on, and
+-- RLS without a policy as a second lock, like platform.audit_events.
+-- ---------------------------------------------------------------------------
+create table platform.email_proofs (
+  user_id    uuid primary key references auth.users(id) on delete cascade,
+  email      text not null,
+  changed_at timestamptz not null default now(),
+  proven_at  timestamptz,
+  -- Wrong codes since the last one mailed: at 5 the code is spent (prove_email()).
+  failed_attempts smallint not null default 0
+);
+comment on table platform.email_proofs is 'The address of each user whose email changed after sign-up, and when that mailbox was proven.';
+alter table platform.email_proofs enable row level security;
+
+create function private.record_email_change()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if lower(new.email) is distinct from lower(old.email) then
+    insert into platform.email_proofs (user_id, email)
+    values (new.id, lower(coalesce(new.email, '')))
+    on conflict (user_id) do update
+      set email = excluded.email, changed_at = now(), proven_at = null, failed_attempts = 0;
+  end if;
+  return null;
+end;
+$$;
+
+create trigger on_auth_user_email_changed
+  after update of email on auth.users
+  for each row execute function private.record_email_change();
 
 alter table public.profiles enable row level security;
 create policy "self and co-members read" on public.profiles for select to authenticated
@@ -147,6 +241,11 @@ grant select (id, organization_id, email, role, invited_by, expires_at, accepted
               revoked_at, created_at, updated_at)
   on public.invitations to authenticated;
 
+-- Invitations sent by one person, for invite_member()'s daily limit.
+create index audit_logs_invitations_by_actor_idx
+  on public.audit_logs (actor_id, created_at desc)
+  where action = 'member.invited';
+
 create function private.hash_invitation_token(token text)
 returns text
 language sql
@@ -195,6 +294,32 @@ begin
   ) then
     raise exception 'already_member' using errcode = '23505', hint = 'This person is already a member.';
   end if;
+  -- Every invitation and re-invitation is an email to an address the caller chose,
+  -- carrying text they chose (the workspace's and their own name): without a bound
+  -- the RPC is a mail relay. At most 20 per workspace per hour and 50 per inviter per
+  -- day, counted from the log, where each one is a member.invited entry (the partial
+  -- index below). The lock makes concurrent calls of one inviter count one by one.
+  perform pg_advisory_xact_lock(hashtextextended('invite_member ' || caller::text, 0));
+  if (select count(*) from public.audit_logs a
+      where a.organization_id = org and a.action = 'member.invited'
+        and a.created_at > now() - interval '1 hour') >= 20
+     or (select count(*) from public.audit_logs a
+         where a.actor_id = caller and a.action = 'member.invited'
+           and a.created_at > now() - interval '1 day') >= 50 then
+    raise exception 'invitation_rate_limited' using errcode = 'PT429',
+      hint = 'Too many invitations were sent recently. Try again later.';
+  end if;
+  -- Re-inviting refreshes the pending invitation (below): for an owner invitation
+  -- that would let an admin replace it (with a member one, a new token), which is
+  -- revoking it, and only owners may.
+  if exists (
+    select 1 from public.invitations i
+    where i.organization_id = org and i.email = clean_email and i.role = 'owner'
+      and i.accepted_at is null and i.revoked_at is null
+  ) and not private.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501',
+      hint = 'Only owners can change or replace an owner invitation.';
+  end if;
 
   insert into public.invitations (organization_id, email, role, token_hash, invited_by, expires_at)
   values (org, clean_email, invite_member.role::public.org_role, private.hash_invitation_token(new_token), caller,
@@ -213,8 +338,11 @@ $$;
 -- ---------------------------------------------------------------------------
 -- revoke_invitation: owners and admins (admins not for owner invitations).
 -- Someone outside the workspace learns nothing: not found looks the same.
+-- The workspace is an argument, not derived from the id: the page the caller is
+-- on names it, and an id of another workspace (one they may also manage) is not
+-- found there, so a form of /w/acme can never touch globex.
 -- ---------------------------------------------------------------------------
-create function public.revoke_invitation(invitation_id uuid)
+create function public.revoke_invitation(org uuid, invitation_id uuid)
 returns void
 language plpgsql
 security definer
@@ -223,8 +351,10 @@ as $$
 declare
   target public.invitations;
 begin
-  select * into target from public.invitations i where i.id = invitation_id for update;
-  if not found or not private.has_org_role(target.organization_id, array['owner', 'admin']) then
+  select * into target from public.invitations i
+  where i.id = invitation_id and i.organization_id = org
+  for update;
+  if not found or not private.has_org_role(org, array['owner', 'admin']) then
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
   if target.role = 'owner' and not private.has_org_role(target.organization_id, array['owner']) then
@@ -265,7 +395,9 @@ begin
     raise exception 'invitation_not_found' using errcode = 'PT404';
   end if;
   select * into workspace from public.organizations o where o.id = target.organization_id;
-  select coalesce(p.full_name, p.email) into inviter from public.profiles p where p.id = target.invited_by;
+  -- With the email: a name alone is whatever the inviter typed (see audit_tenant_change()).
+  select case when p.full_name is null then p.email else p.full_name || ' <' || p.email || '>' end
+  into inviter from public.profiles p where p.id = target.invited_by;
   select lower(u.email) into caller_email from auth.users u where u.id = (select auth.uid());
   return jsonb_build_object(
     'status', case
@@ -279,6 +411,9 @@ begin
     'inviter', inviter,
     'expires_at', target.expires_at,
     'email_matches', caller_email = target.email,
+    'email_proven', not exists (
+      select 1 from platform.email_proofs e
+      where e.user_id = (select auth.uid()) and e.proven_at is null),
     'email', case when caller_email = target.email then target.email
                   else left(target.email, 1) || '***@' || split_part(target.email, '@', 2) end
   );
@@ -286,8 +421,63 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
+-- prove_email: proves the caller's current address with the code the auth server
+-- mailed to it (supabase.auth.reauthenticate(), which sends a one-time code to
+-- the account's address and stores only its hash). The code is checked here
+-- against that hash, in both formats (GoTrue: sha224 of email || code; Supabase
+-- Lite: sha256), within an hour of sending and only if it was sent after the
+-- change of address; it is single use. It answers true or false instead of
+-- raising, so that a wrong code is counted: after 5, the code is spent and a new
+-- one must be mailed (the auth server rate-limits that), so guessing 6 digits is
+-- hopeless.
+-- ---------------------------------------------------------------------------
+create function public.prove_email(code text)
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+  account auth.users;
+  pending platform.email_proofs;
+  given text := btrim(coalesce(code, ''));
+begin
+  if caller is null then
+    raise exception 'not_authenticated' using errcode = '42501';
+  end if;
+  select * into pending from platform.email_proofs e where e.user_id = caller for update;
+  if not found or pending.proven_at is not null then
+    return true;
+  end if;
+  select * into account from auth.users u where u.id = caller for update;
+  if given ~ '^[0-9]{6,10}$'
+     and account.reauthentication_sent_at > now() - interval '1 hour'
+     and account.reauthentication_sent_at >= pending.changed_at
+     and coalesce(account.reauthentication_token, '') in (
+       encode(sha256(convert_to(lower(account.email) || given, 'UTF8')), 'hex'),
+       encode(sha224(convert_to(lower(account.email) || given, 'UTF8')), 'hex'))
+  then
+    update platform.email_proofs set proven_at = now(), failed_attempts = 0 where user_id = caller;
+    -- Empty rather than null: GoTrue reads these columns as non-null strings.
+    update auth.users set reauthentication_token = '' where id = caller;
+    return true;
+  end if;
+  update platform.email_proofs set failed_attempts = failed_attempts + 1 where user_id = caller
+  returning * into pending;
+  if pending.failed_attempts >= 5 then
+    update auth.users set reauthentication_token = '' where id = caller;
+    update platform.email_proofs set failed_attempts = 0 where user_id = caller;
+  end if;
+  return false;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
 -- accept_invitation: checks token, revocation, use, expiry and that the caller's
--- verified email is the invited one, then adds the membership, atomically.
+-- proven email is the invited one, then adds the membership, atomically.
+-- Proven: confirmed, and not changed since, or proven after the change with
+-- prove_email() (platform.email_proofs).
 -- ---------------------------------------------------------------------------
 create function public.accept_invitation(token text)
 returns jsonb
@@ -320,11 +510,27 @@ begin
   if target.expires_at < now() then
     raise exception 'invitation_expired' using errcode = '22023', hint = 'This invitation has expired.';
   end if;
+  -- An invitation is worth what its inviter may still grant: one sent by an admin
+  -- who has since been removed (or demoted, or deleted their account) would
+  -- otherwise bring them back through a second address. The trigger below revokes
+  -- such invitations; this check also holds for anything it could miss.
+  if not exists (
+    select 1 from public.organization_members m
+    where m.organization_id = target.organization_id and m.user_id = target.invited_by
+      and (m.role = 'owner' or (m.role = 'admin' and target.role <> 'owner'))
+  ) then
+    raise exception 'invitation_revoked' using errcode = '22023',
+      hint = 'The person who invited you can no longer invite to this workspace.';
+  end if;
   select lower(u.email), u.email_confirmed_at into caller_email, caller_confirmed
   from auth.users u where u.id = caller;
   if caller_confirmed is null or caller_email is distinct from target.email then
     raise exception 'wrong_account' using errcode = '42501',
       hint = 'This invitation was sent to another email address.';
+  end if;
+  if exists (select 1 from platform.email_proofs e where e.user_id = caller and e.proven_at is null) then
+    raise exception 'email_not_proven' using errcode = '42501',
+      hint = 'Your email address changed since you confirmed it: confirm this mailbox first.';
   end if;
 
   insert into public.organization_members (organization_id, user_id, role)
@@ -442,23 +648,68 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------
+-- Invitations outlive nobody's role: when an owner or admin is removed, leaves or
+-- is demoted, the pending invitations they sent for roles they may no longer give
+-- are revoked (audited as invitation.revoked). accept_invitation() checks the
+-- inviter again at acceptance.
+-- ---------------------------------------------------------------------------
+create function private.revoke_invitations_of_former_inviter()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  still_grants public.org_role[] := case
+    when tg_op = 'DELETE' then '{}'
+    when new.role = 'owner' then array['owner', 'admin', 'member']::public.org_role[]
+    when new.role = 'admin' then array['admin', 'member']::public.org_role[]
+    else '{}' end;
+begin
+  if old.role = 'member' then
+    return null;
+  end if;
+  update public.invitations i
+  set revoked_at = now()
+  where i.organization_id = old.organization_id
+    and i.invited_by = old.user_id
+    and i.accepted_at is null and i.revoked_at is null
+    and not (i.role = any (still_grants))
+    -- A workspace being deleted takes its invitations with it.
+    and exists (select 1 from public.organizations o where o.id = old.organization_id);
+  return null;
+end;
+$$;
+
+create trigger organization_members_revoke_former_inviter
+  after update of role or delete on public.organization_members
+  for each row execute function private.revoke_invitations_of_former_inviter();
+
+-- ---------------------------------------------------------------------------
 -- Function privileges: the triggers and the token hash to nobody; the app's
 -- RPCs to authenticated only.
 -- ---------------------------------------------------------------------------
 revoke execute on function private.sync_profile() from public, anon, authenticated;
+revoke execute on function private.record_email_change() from public, anon, authenticated;
+revoke all on platform.email_proofs from public, anon, authenticated;
+revoke execute on function private.is_plain_name(text) from public, anon, authenticated;
+revoke execute on function private.refuse_unplain_name() from public, anon, authenticated;
 revoke execute on function private.protect_last_owner() from public, anon, authenticated;
+revoke execute on function private.revoke_invitations_of_former_inviter() from public, anon, authenticated;
 revoke execute on function private.hash_invitation_token(text) from public, anon, authenticated;
 revoke execute on function public.invite_member(uuid, text, text) from public, anon;
-revoke execute on function public.revoke_invitation(uuid) from public, anon;
+revoke execute on function public.revoke_invitation(uuid, uuid) from public, anon;
 revoke execute on function public.get_invitation(text) from public, anon;
+revoke execute on function public.prove_email(text) from public, anon;
 revoke execute on function public.accept_invitation(text) from public, anon;
 revoke execute on function public.update_member_role(uuid, uuid, text) from public, anon;
 revoke execute on function public.remove_member(uuid, uuid) from public, anon;
 revoke execute on function public.leave_organization(uuid) from public, anon;
 revoke execute on function public.transfer_ownership(uuid, uuid) from public, anon;
 grant execute on function public.invite_member(uuid, text, text) to authenticated;
-grant execute on function public.revoke_invitation(uuid) to authenticated;
+grant execute on function public.revoke_invitation(uuid, uuid) to authenticated;
 grant execute on function public.get_invitation(text) to authenticated;
+grant execute on function public.prove_email(text) to authenticated;
 grant execute on function public.accept_invitation(text) to authenticated;
 grant execute on function public.update_member_role(uuid, uuid, text) to authenticated;
 grant execute on function public.remove_member(uuid, uuid) to authenticated;

@@ -63,12 +63,13 @@ grant update (name, status) on public.projects to authenticated;
 
 -- ---------------------------------------------------------------------------
 -- restore_project: put a deleted project back from its audit entry, into the
--- same workspace only, for its admins and owners. Audited as project.restored,
+-- same workspace only, for its admins and owners. The workspace is an argument
+-- (the page's), and an entry of any other workspace is not found. Audited as project.restored,
 -- a name that also tells guard_tenant_row() to keep the original author.
 -- (Multi-row RPCs name their action the same way, e.g. transfer_ownership()
 -- with ownership.transferred.)
 -- ---------------------------------------------------------------------------
-create function public.restore_project(audit_log_id bigint)
+create function public.restore_project(org uuid, audit_log_id bigint)
 returns uuid
 language plpgsql
 security definer
@@ -78,7 +79,7 @@ declare
   entry public.audit_logs;
   restored public.projects;
 begin
-  select * into entry from public.audit_logs a where a.id = audit_log_id;
+  select * into entry from public.audit_logs a where a.id = audit_log_id and a.organization_id = org;
   if not found
      or entry.table_name <> 'projects'
      or entry.old_data is null
@@ -105,5 +106,5 @@ begin
 end;
 $$;
 
-revoke execute on function public.restore_project(bigint) from public, anon;
-grant execute on function public.restore_project(bigint) to authenticated;
+revoke execute on function public.restore_project(uuid, bigint) from public, anon;
+grant execute on function public.restore_project(uuid, bigint) to authenticated;

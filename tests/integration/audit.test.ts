@@ -4,7 +4,9 @@
  * included) can forge, edit or delete entries; other workspaces read nothing;
  * restoring a deleted project works only inside its own workspace.
  */
+import { createClient } from "@supabase/supabase-js";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Database } from "@/lib/supabase/database.types";
 import {
   createTeam,
   type TestTeam,
@@ -190,6 +192,7 @@ describe("every write path leaves exactly one correct entry", () => {
     const revoked = await entriesOf(team.orgId, () =>
       ok(
         team.owner.client.rpc("revoke_invitation", {
+          org: team.orgId,
           invitation_id: (data as { invitation_id: string }).invitation_id,
         }),
       ),
@@ -199,6 +202,7 @@ describe("every write path leaves exactly one correct entry", () => {
     const again = await entriesOf(team.orgId, () =>
       ok(
         team.owner.client.rpc("revoke_invitation", {
+          org: team.orgId,
           invitation_id: (data as { invitation_id: string }).invitation_id,
         }),
       ),
@@ -397,7 +401,7 @@ describe("who reads the log", () => {
     expect(await count(anonClient(stack))).toBe(0);
     const total = await other.owner.client
       .from("audit_logs")
-      .select("*", { count: "exact", head: true })
+      .select("id", { count: "exact", head: true })
       .eq("organization_id", team.orgId);
     expect(total.count ?? 0).toBe(0);
 
@@ -468,19 +472,23 @@ describe("restoring a deleted project", () => {
     const entryId = deletion[0]!.id;
 
     for (const who of [team.member, other.owner, other.admin]) {
-      const { error } = await who.client.rpc("restore_project", { audit_log_id: entryId });
+      const { error } = await who.client.rpc("restore_project", {
+        org: team.orgId,
+        audit_log_id: entryId,
+      });
       expect(error?.message).toBe("audit_entry_not_found");
     }
     const insertEntry = (await entriesSince(team.orgId, 0)).find(
       (entry) => entry.action === "insert" && entry.record_id === project.id,
     )!;
     const wrongKind = await team.owner.client.rpc("restore_project", {
+      org: team.orgId,
       audit_log_id: insertEntry.id,
     });
     expect(wrongKind.error?.message).toBe("audit_entry_not_found");
 
     const restored = await entriesOf(team.orgId, () =>
-      ok(team.admin.client.rpc("restore_project", { audit_log_id: entryId })),
+      ok(team.admin.client.rpc("restore_project", { org: team.orgId, audit_log_id: entryId })),
     );
     expect(restored.map((entry) => [entry.action, entry.actor_id])).toEqual([
       ["project.restored", team.admin.id],
@@ -503,12 +511,174 @@ describe("restoring a deleted project", () => {
     });
     expect(new Date(row!.created_at).getTime()).toBe(new Date(project.created_at).getTime());
 
-    const twice = await team.owner.client.rpc("restore_project", { audit_log_id: entryId });
+    const twice = await team.owner.client.rpc("restore_project", {
+      org: team.orgId,
+      audit_log_id: entryId,
+    });
     expect(twice.error?.message).toBe("already_restored");
     const [{ n }] = (await runSql<{ n: number }>(
       stack,
       `select count(*)::int as n from public.projects where organization_id = ${literal(other.orgId)} and name = 'Precious'`,
     )) as [{ n: number }];
     expect(n).toBe(0);
+  });
+});
+
+describe("request metadata is capped, never refused", () => {
+  /** A client signed in as `user` that sends the given headers on every request. */
+  const withHeaders = (user: TestUser, headers: Record<string, string>) =>
+    createClient<Database>(stack.url, stack.publishableKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      global: { headers: { ...headers, Authorization: `Bearer ${user.accessToken}` } },
+    });
+
+  const metadataOf = async (orgId: string) =>
+    runSql<{ ip: string | null; user_agent: string | null }>(
+      stack,
+      `select ip, user_agent from public.audit_logs
+       where organization_id = ${literal(orgId)} and action = 'workspace.created'`,
+    );
+
+  it("a 6 KB user agent is stored cut to 512 characters; an address that is not one is dropped", async () => {
+    const founder = await signUpUser(stack, uniqueEmail("long-agent"));
+    const client = withHeaders(founder, {
+      "user-agent": "A".repeat(6 * 1024),
+      "x-forwarded-for": `${"9".repeat(6 * 1024)}, 203.0.113.7`,
+    });
+    const { data, error } = await client.rpc("create_organization", {
+      name: "Long agent",
+      slug: `long-agent-${Date.now().toString(36)}`,
+    });
+    expect(error).toBeNull();
+    const [entry] = await metadataOf(data!.id);
+    expect(entry?.user_agent?.length).toBe(512);
+    expect(entry?.user_agent).toMatch(/^A+$/);
+    expect(entry?.ip).toBeNull();
+  });
+
+  it("a real address is kept, the first of X-Forwarded-For", async () => {
+    const founder = await signUpUser(stack, uniqueEmail("real-ip"));
+    const client = withHeaders(founder, {
+      "user-agent": "tenantkit-test/1.0",
+      "x-forwarded-for": " 2001:db8::7 , 10.0.0.1",
+    });
+    const { data, error } = await client.rpc("create_organization", {
+      name: "Real address",
+      slug: `real-ip-${Date.now().toString(36)}`,
+    });
+    expect(error).toBeNull();
+    expect(await metadataOf(data!.id)).toEqual([
+      { ip: "2001:db8::7", user_agent: "tenantkit-test/1.0" },
+    ]);
+  });
+});
+
+describe("members who read the log see what their role may see", () => {
+  it("no IP, user agent or invitation email through the API for members; owners and admins still see them", async () => {
+    const team = await makeTeam("member-view");
+    await ok(
+      team.owner.client
+        .from("organizations")
+        .update({ members_can_view_activity: true })
+        .eq("id", team.orgId),
+    );
+    // An invitation and its acceptance, both over RPCs that carry request metadata.
+    const invitee = await signUpUser(stack, uniqueEmail("member-view-invitee"));
+    const fromDesk = (user: TestUser) =>
+      createClient<Database>(stack.url, stack.publishableKey, {
+        auth: { persistSession: false, autoRefreshToken: false },
+        global: {
+          headers: {
+            Authorization: `Bearer ${user.accessToken}`,
+            "user-agent": "SecretBrowser/9.9",
+            "x-forwarded-for": "198.51.100.23",
+          },
+        },
+      });
+    const { data: invited } = await ok(
+      fromDesk(team.admin).rpc("invite_member", {
+        org: team.orgId,
+        email: invitee.email,
+        role: "member",
+      }),
+    );
+    const hidden = uniqueEmail("member-view-pending");
+    await ok(
+      fromDesk(team.admin).rpc("invite_member", { org: team.orgId, email: hidden, role: "admin" }),
+    );
+    await ok(
+      fromDesk(invitee).rpc("accept_invitation", { token: (invited as { token: string }).token }),
+    );
+    const [stored] = await runSql<{ n: number }>(
+      stack,
+      `select count(*)::int as n from public.audit_logs
+       where organization_id = ${literal(team.orgId)} and ip = '198.51.100.23'
+         and user_agent = 'SecretBrowser/9.9' and table_name = 'organization_members'`,
+    );
+    expect(stored?.n).toBe(1);
+
+    const log = (client: TestUser["client"], columns: string) =>
+      client.from("audit_logs").select(columns).eq("organization_id", team.orgId);
+
+    // The member reads the log, without invitations...
+    const seen = await ok(log(team.member.client, "id, table_name, old_data, new_data"));
+    const rows = seen.data as unknown as { table_name: string }[];
+    expect(rows.some((row) => row.table_name === "organization_members")).toBe(true);
+    expect(rows.filter((row) => row.table_name === "invitations")).toEqual([]);
+    expect(JSON.stringify(rows)).not.toContain(hidden);
+    // ...and the request metadata is no column of theirs: selecting, filtering or
+    // ordering by it is refused, `select=*` included.
+    for (const columns of ["ip", "user_agent", "*", "id, ip"]) {
+      const attempt = await log(team.member.client, columns);
+      expect(attempt.error, columns).not.toBeNull();
+      expect(JSON.stringify(attempt.data ?? null)).not.toContain("198.51.100.23");
+    }
+    for (const probe of [
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .eq("ip", "198.51.100.23"),
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .like("user_agent", "Secret%"),
+      team.member.client
+        .from("audit_logs")
+        .select("id")
+        .eq("organization_id", team.orgId)
+        .order("ip"),
+    ])
+      expect((await probe).error).not.toBeNull();
+    const entryIds = rows.map((row) => (row as unknown as { id: number }).id);
+    for (const id of entryIds) {
+      const { data } = await team.member.client.rpc("get_activity_request", { audit_log_id: id });
+      expect(data ?? []).toEqual([]);
+    }
+
+    // Owners and admins: the invitation entries with their emails, and the metadata.
+    for (const reader of [team.owner, team.admin]) {
+      const full = await ok(log(reader.client, "id, table_name, new_data"));
+      expect(JSON.stringify(full.data)).toContain(hidden);
+      const metadata = await Promise.all(
+        entryIds.map(async (id) => {
+          const { data } = await ok(
+            reader.client.rpc("get_activity_request", { audit_log_id: id }),
+          );
+          return data as { ip: string | null; user_agent: string | null }[];
+        }),
+      );
+      expect(metadata.flat()).toContainEqual({
+        ip: "198.51.100.23",
+        user_agent: "SecretBrowser/9.9",
+      });
+    }
+    // Another workspace's owner gets nothing for these entries.
+    const other = await makeTeam("member-view-other");
+    for (const id of entryIds) {
+      const { data } = await other.owner.client.rpc("get_activity_request", { audit_log_id: id });
+      expect(data ?? []).toEqual([]);
+    }
   });
 });

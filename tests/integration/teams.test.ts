@@ -175,14 +175,20 @@ describe("invitations", () => {
     const email = dave.email;
     const { token, invitation_id } = await invite(acme.admin, acme.orgId, email);
     for (const who of [bob, acme.member]) {
-      const { error } = await who.client.rpc("revoke_invitation", { invitation_id });
+      const { error } = await who.client.rpc("revoke_invitation", {
+        org: acme.orgId,
+        invitation_id,
+      });
       expect(error?.message).toBe("invitation_not_found");
     }
     expect(
       (await invitationRows(acme.orgId)).find((row) => row.id === invitation_id)?.revoked_at,
     ).toBeNull();
 
-    const { error } = await acme.admin.client.rpc("revoke_invitation", { invitation_id });
+    const { error } = await acme.admin.client.rpc("revoke_invitation", {
+      org: acme.orgId,
+      invitation_id,
+    });
     expect(error).toBeNull();
     const accepted = await dave.client.rpc("accept_invitation", { token });
     expect(accepted.error?.message).toBe("invitation_revoked");

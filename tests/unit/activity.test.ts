@@ -4,8 +4,12 @@ import {
   describeAction,
   fieldChanges,
   isRestorable,
+  personLabel,
   type AuditEntry,
 } from "@/lib/activity/describe";
+import { signUpSchema } from "@/lib/auth/validation";
+import { isPlainName } from "@/lib/names";
+import { workspaceNameSchema } from "@/lib/workspaces/validation";
 import { activityCursorSchema, encodeActivityCursor } from "@/lib/activity/cursor";
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
@@ -18,8 +22,6 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   record_id: "p1",
   old_data: null,
   new_data: null,
-  ip: null,
-  user_agent: null,
   created_at: "2026-11-23 10:00:00+00",
   ...overrides,
 });
@@ -29,6 +31,51 @@ describe("activity sentences", () => {
     expect(actorName(entry({}))).toBe("Alice");
     expect(actorName(entry({ actor_label: null }))).toBe("A former member");
     expect(actorName(entry({ actor_kind: "service", actor_label: null }))).toBe("The platform");
+  });
+
+  it("shows the email beside a name, so Carol named “Alice Anderson” is not Alice", () => {
+    const people = new Map([["carol", personLabel("Alice Anderson", "carol@example.test")]]);
+    expect(actorName(entry({ actor_id: "carol", actor_label: "Alice Anderson" }), people)).toBe(
+      "Alice Anderson <carol@example.test>",
+    );
+    // A former member: the label the log recorded, which carries the email.
+    expect(
+      actorName(entry({ actor_id: "gone", actor_label: "Alice Anderson <carol@example.test>" })),
+    ).toBe("Alice Anderson <carol@example.test>");
+    expect(personLabel(null, "carol@example.test")).toBe("carol@example.test");
+    expect(personLabel("carol@example.test", "carol@example.test")).toBe("carol@example.test");
+    const removed = entry({
+      action: "member.removed",
+      table_name: "organization_members",
+      old_data: { user_id: "carol", role: "member" },
+    });
+    expect(describeAction(removed, people)).toBe("removed Alice Anderson <carol@example.test>");
+  });
+
+  it("refuses names with control, invisible or text-direction characters", () => {
+    for (const name of [
+      "Alice\u202eAnderson", // right-to-left override
+      "\u2066Acme\u2069", // isolate
+      "Al\u200bice", // zero-width space
+      "Ali\u200dce", // zero-width joiner
+      "Alice\nAnderson",
+      "Alice\u0085", // C1 next line
+      "Al\ufeffice", // byte order mark (zod trims one at the ends)
+    ]) {
+      expect(isPlainName(name), JSON.stringify(name)).toBe(false);
+      expect(workspaceNameSchema.safeParse(name).success).toBe(false);
+      expect(
+        signUpSchema.safeParse({
+          fullName: name,
+          email: "a@b.example",
+          password: "long-password-1",
+        }).success,
+      ).toBe(false);
+    }
+    for (const name of ["Alice Anderson", "Zoë O'Brien-Łukasz", "株式会社アクメ", "עברית"]) {
+      expect(isPlainName(name), name).toBe(true);
+      expect(workspaceNameSchema.safeParse(name).success).toBe(true);
+    }
   });
 
   it.each([
@@ -190,5 +237,20 @@ describe("activity cursor", () => {
         Buffer.from("2026-11-23T10:00:00+00:00|-3").toString("base64url"),
       ).success,
     ).toBe(false);
+  });
+
+  it("refuses values Postgres would reject, so a crafted cursor shows the first page, not an error", () => {
+    const raw = (value: string) => Buffer.from(value).toString("base64url");
+    // Past bigint (9223372036854775807) or past what a JS number holds exactly.
+    for (const id of ["99999999999999999999", "9223372036854775808", "9007199254740993"])
+      expect(
+        activityCursorSchema.safeParse(raw(`2026-11-23T10:00:00+00:00|${id}`)).success,
+        id,
+      ).toBe(false);
+    // Year 0 is out of range for timestamptz.
+    expect(activityCursorSchema.safeParse(raw("0000-01-01T00:00:00+00:00|1")).success).toBe(false);
+    expect(activityCursorSchema.parse(raw("2026-11-23T10:00:00+00:00|9007199254740991")).id).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
   });
 });

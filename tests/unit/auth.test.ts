@@ -15,11 +15,20 @@ describe("safeNextPath", () => {
     "javascript:alert(1)",
     "w/acme",
     "/w/acme\n/x",
+    "/..//evil.example",
+    "/./\\evil.example",
     "",
     undefined,
     42,
   ])("replaces %s with the fallback", (value) => {
     expect(safeNextPath(value, "/fallback")).toBe("/fallback");
+  });
+
+  it("normalises what the URL parser would change, so Location headers stay ASCII", () => {
+    // A raw U+3002 in `next` reached redirect() as is: a 500 instead of a redirect.
+    expect(safeNextPath("/\u3002evil.example")).toBe("/%E3%80%82evil.example");
+    expect(safeNextPath("/w/caf\u00e9 x")).toBe("/w/caf%C3%A9%20x");
+    expect(safeNextPath("/w/acme/../globex")).toBe("/w/globex");
   });
 
   it("builds a sign-in URL that comes back", () => {

@@ -4,7 +4,9 @@ import Link from "next/link";
 export const metadata: Metadata = { title: "Check your email" };
 
 const copy = {
-  confirm: "We sent a confirmation link to {email}. Open it to activate your account.",
+  // Also the answer for an address that already has an account (no account enumeration).
+  confirm:
+    "If {email} is not registered yet, a link to activate your account is on its way. Already have an account? Sign in, or reset your password.",
   "magic-link": "If an account exists for {email}, a sign-in link is on its way. It works once.",
   reset: "If an account exists for {email}, a link to choose a new password is on its way.",
 } as const;

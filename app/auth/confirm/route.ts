@@ -1,47 +1,37 @@
-import type { EmailOtpType } from "@supabase/supabase-js";
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
-import { publicEnv } from "@/lib/env";
-import { AUTH_NEXT_COOKIE, safeNextPath } from "@/lib/auth/redirects";
+import { emailLinkQuery, emailLinkSchema, verifyEmailLink } from "@/lib/auth/email-link";
+import { AUTH_NEXT_COOKIE } from "@/lib/auth/redirects";
+import { getCurrentUser } from "@/lib/auth/session";
 import { createClient } from "@/lib/supabase/server";
 
-const confirmParams = z.object({
-  token_hash: z.string().min(1).max(512),
-  type: z.enum(["email", "signup", "magiclink", "recovery", "invite", "email_change"]),
-  next: z.string().optional(),
-});
-
 /**
- * `next` arrives either as a path or as the absolute redirect URL the auth server
- * put into the email; only paths of this site are kept.
+ * Target of every auth email (confirmation, magic link, password reset).
+ *
+ * Signed out: verifies the token_hash and goes on, as the link promises.
+ * Signed in: never verifies on a GET. Anyone can mail themselves a magic link and
+ * get a victim to open it; verifying here would silently replace the victim's
+ * session with the attacker's account (login CSRF: the victim then works, and
+ * types their data, in the attacker's workspace). Which account a link is for is
+ * only known once its token is spent, so every link opened while signed in goes
+ * to /confirm-link, which says who is signed in and asks; only its POST verifies.
  */
-function nextPathFrom(next: string | undefined): string {
-  if (!next) return "/";
-  try {
-    const url = new URL(next);
-    return url.origin === new URL(publicEnv().NEXT_PUBLIC_SITE_URL).origin
-      ? safeNextPath(url.pathname + url.search)
-      : "/";
-  } catch {
-    return safeNextPath(next);
-  }
-}
-
-/** Target of every auth email (confirmation, magic link, password reset): verifies the token_hash. */
 export async function GET(request: NextRequest) {
-  const parsed = confirmParams.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  const failure = new URL("/sign-in", request.url);
-  failure.searchParams.set("error", "link_invalid");
+  const parsed = emailLinkSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  const failure = new URL("/sign-in?error=link_invalid", request.url);
   if (!parsed.success) return NextResponse.redirect(failure);
 
-  const { token_hash, type, next } = parsed.data;
-  const supabase = await createClient();
-  const { error } = await supabase.auth.verifyOtp({ token_hash, type: type as EmailOtpType });
-  if (error) return NextResponse.redirect(failure);
+  if (await getCurrentUser()) {
+    return NextResponse.redirect(
+      new URL(`/confirm-link?${emailLinkQuery(parsed.data)}`, request.url),
+    );
+  }
 
-  const fromLink = nextPathFrom(next);
-  const fromCookie = safeNextPath(request.cookies.get(AUTH_NEXT_COOKIE)?.value);
-  const target = type === "recovery" ? "/reset-password" : fromLink !== "/" ? fromLink : fromCookie;
+  const target = await verifyEmailLink(
+    await createClient(),
+    parsed.data,
+    request.cookies.get(AUTH_NEXT_COOKIE)?.value,
+  );
+  if (!target) return NextResponse.redirect(failure);
   const response = NextResponse.redirect(new URL(target, request.url));
   response.cookies.delete(AUTH_NEXT_COOKIE);
   return response;

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AcceptInvitationForm } from "@/components/invitations/accept-form";
+import { ActionForm } from "@/components/members/action-form";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { signOutAndReturn } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { acceptInvitation } from "@/lib/invitations/actions";
+import { acceptInvitation, proveEmailAndAccept, sendEmailCode } from "@/lib/invitations/actions";
 import { getInvitation, type InvitationStatus } from "@/lib/invitations/queries";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -103,6 +104,40 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
             Sign in as someone else
           </Button>
         </form>
+      </Panel>
+    );
+  }
+
+  if (!invitation.emailProven) {
+    return (
+      <Panel title="Confirm your email address first">
+        <p className="text-sm text-zinc-600">
+          Your account&rsquo;s address, <strong>{user.email}</strong>, changed since it was last
+          confirmed. To join <strong>{invitation.workspaceName}</strong>, enter the code we email to
+          that address.
+        </p>
+        <ActionForm
+          action={sendEmailCode}
+          fields={{ token }}
+          label="Email me a code"
+          pendingLabel="Sending…"
+        />
+        <ActionForm
+          action={proveEmailAndAccept}
+          fields={{ token }}
+          label={`Confirm and join ${invitation.workspaceName}`}
+          pendingLabel="Joining…"
+          variant="primary"
+        >
+          <input
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            aria-label="Code from the email"
+            placeholder="Code"
+            className="w-32 rounded-md border border-zinc-300 px-3 py-1.5 text-sm"
+          />
+        </ActionForm>
       </Panel>
     );
   }

@@ -5,7 +5,13 @@ import { Suspense } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { ACTION_FILTERS, TABLE_FILTERS, actorName, describeAction } from "@/lib/activity/describe";
+import {
+  ACTION_FILTERS,
+  TABLE_FILTERS,
+  actorName,
+  describeAction,
+  personLabel,
+} from "@/lib/activity/describe";
 import {
   type ActivityFilters,
   activityFiltersSchema,
@@ -69,9 +75,11 @@ export default async function ActivityPage({
     listMembers(workspace.id),
     listActivityActors(workspace.id),
   ]);
-  // Current members by their current name; people who have left by the name the
-  // log last recorded for them.
-  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  // Current members by their current name and email; people who have left by the
+  // label the log last recorded for them (a name and an email).
+  const people = new Map(
+    members.map((member) => [member.userId, personLabel(member.fullName, member.email)]),
+  );
   const formerMembers = actors.filter((actor) => !people.has(actor.actor_id));
   for (const actor of formerMembers) people.set(actor.actor_id, actor.actor_label ?? "Unknown");
   const filtered = Boolean(filters.actor || filters.action || filters.table);
@@ -94,7 +102,7 @@ export default async function ActivityPage({
             { value: "", label: "Everyone" },
             ...members.map((member) => ({
               value: member.userId,
-              label: member.fullName ?? member.email,
+              label: personLabel(member.fullName, member.email),
             })),
             ...formerMembers.map((actor) => ({
               value: actor.actor_id,
@@ -195,7 +203,7 @@ async function ActivityFeed({
                 className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-900"
               >
                 <span className="text-sm text-zinc-900">
-                  <span className="font-medium">{actorName(entry)}</span>{" "}
+                  <span className="font-medium">{actorName(entry, people)}</span>{" "}
                   {describeAction(entry, people)}
                 </span>
                 <time dateTime={entry.created_at} className="text-xs text-zinc-500">

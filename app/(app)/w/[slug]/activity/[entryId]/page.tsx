@@ -4,8 +4,14 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { RestoreForm } from "@/components/activity/restore-form";
 import { restoreProject } from "@/lib/activity/actions";
-import { actorName, describeAction, fieldChanges, isRestorable } from "@/lib/activity/describe";
-import { getActivityEntry, projectExists } from "@/lib/activity/queries";
+import {
+  actorName,
+  describeAction,
+  fieldChanges,
+  isRestorable,
+  personLabel,
+} from "@/lib/activity/describe";
+import { getActivityEntry, getActivityRequest, projectExists } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions } from "@/lib/activity/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -23,8 +29,11 @@ export default async function ActivityEntryPage({
   const id = Number(entryId);
   if (!can.canView || !Number.isSafeInteger(id) || id <= 0) notFound();
   const entry = (await getActivityEntry(workspace.id, id)) ?? notFound();
+  const request = await getActivityRequest(entry.id);
   const members = await listMembers(workspace.id);
-  const people = new Map(members.map((member) => [member.userId, member.fullName ?? member.email]));
+  const people = new Map(
+    members.map((member) => [member.userId, personLabel(member.fullName, member.email)]),
+  );
   const changes = fieldChanges(entry);
   const restorable =
     can.canRestore &&
@@ -43,7 +52,7 @@ export default async function ActivityEntryPage({
       </nav>
       <div className="space-y-1">
         <h1 className="text-xl font-semibold text-zinc-900">
-          {actorName(entry)} {describeAction(entry, people)}
+          {actorName(entry, people)} {describeAction(entry, people)}
         </h1>
         <p className="text-sm text-zinc-600">{timeFormat.format(new Date(entry.created_at))}</p>
       </div>
@@ -91,18 +100,18 @@ export default async function ActivityEntryPage({
         </dd>
         <dt className="text-zinc-500">By</dt>
         <dd className="text-zinc-800">
-          {actorName(entry)} ({entry.actor_kind})
+          {actorName(entry, people)} ({entry.actor_kind})
         </dd>
-        {entry.ip && (
+        {request?.ip && (
           <>
             <dt className="text-zinc-500">IP address (as reported)</dt>
-            <dd className="text-zinc-800">{entry.ip}</dd>
+            <dd className="text-zinc-800">{request.ip}</dd>
           </>
         )}
-        {entry.user_agent && (
+        {request?.user_agent && (
           <>
             <dt className="text-zinc-500">Client</dt>
-            <dd className="truncate text-zinc-800">{entry.user_agent}</dd>
+            <dd className="truncate text-zinc-800">{request.user_agent}</dd>
           </>
         )}
       </dl>
