@@ -25,7 +25,10 @@ export const devPorts = {
 };
 const anyPorts = { api: 0, mail: { smtp: 0, web: 0 } };
 
-export async function startDevStack(ports: typeof devPorts): Promise<LocalStack> {
+export async function startDevStack(
+  ports: typeof devPorts,
+  onDatabaseLost?: (error: Error) => void,
+): Promise<LocalStack> {
   ensureEnvLocal();
   loadEnvLocal();
   let stack: LocalStack;
@@ -37,6 +40,7 @@ export async function startDevStack(ports: typeof devPorts): Promise<LocalStack>
       siteUrl: requireEnv("NEXT_PUBLIC_SITE_URL"),
       mail: ports.mail,
       refusals: "line",
+      onDatabaseLost,
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {

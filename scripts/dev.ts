@@ -9,7 +9,12 @@ import { devPorts, startDevStack, stopOnSignal } from "./db";
 
 async function main() {
   console.log("tenantkit: starting the local Supabase stack…");
-  const stack = await startDevStack(devPorts);
+  // The stack has logged why; stop next dev too, so the terminal shows the end of the
+  // run rather than an app that answers every page with an error.
+  let stopAll = async () => {};
+  const stack = await startDevStack(devPorts, () => {
+    void stopAll().finally(() => process.exit(1));
+  });
   console.log(`  ✓ Supabase API on ${stack.url}`);
 
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
@@ -25,7 +30,7 @@ async function main() {
       "  Ctrl-C stops everything.\n",
   );
 
-  const stopAll = async () => {
+  stopAll = async () => {
     if (next.exitCode === null) {
       const exited = new Promise((resolve) => next.once("exit", resolve));
       next.kill("SIGINT");

@@ -13,8 +13,10 @@ import { App, SmtpEmailDriver } from "@supabase/lite";
 import { applyPendingMigrations, createApi } from "@supabase/lite/cli";
 import { createPostgresConnection } from "@supabase/lite/postgres";
 import { projectRoot, requireEnv } from "../lib/local-env";
+import { enforceMigratedPrivileges } from "./api-grants";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 import { logDeliberateRefusals, type RefusalLogging } from "./refusal-logging";
+import { boundRequest, refusalResponse } from "./request-bounds";
 
 export type DbDriver = "pglite" | "postgres";
 
@@ -38,6 +40,12 @@ export interface StackOptions {
    * RPC error, a unique violation): one line, or nothing. Other errors print in full.
    */
   refusals: RefusalLogging;
+  /**
+   * Called once the database stopped answering (the stack has logged why and answers
+   * 503 from then on). Default: exit the process with code 1, so whoever started it
+   * sees it stop instead of a stack that silently serves empty results.
+   */
+  onDatabaseLost?: (error: Error) => void;
 }
 
 export interface LocalStack {
@@ -46,6 +54,16 @@ export interface LocalStack {
   mail: MailCatcher;
   stop(): Promise<void>;
 }
+
+/**
+ * The longest statement of the local stack on the postgres driver (hosted Supabase:
+ * 8 s for authenticated, 3 s for anon; the projects' own values are in the
+ * private_schema migration). Lite switches roles with `set local role`, which does not
+ * apply a role's settings, so the migration's per-role timeouts never reach its
+ * sessions: the stack sets the larger one on every connection instead. PGlite has no
+ * statement timeout at all (docs/security.md).
+ */
+export const LOCAL_STATEMENT_TIMEOUT_MS = 8000;
 
 export const defaultPgliteDir = path.join(projectRoot, "supabase/.temp/pglite");
 const configPath = path.join(projectRoot, "supabase/lite.toml");
@@ -93,7 +111,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   logDeliberateRefusals(options.refusals);
   // lite.toml reads these through env(...): one config file serves every stack.
   process.env.TENANTKIT_DB_DRIVER = options.driver;
-  process.env.TENANTKIT_DB_URL = options.dbUrl;
+  process.env.TENANTKIT_DB_URL =
+    options.driver === "postgres" ? withStatementTimeout(options.dbUrl) : options.dbUrl;
   process.env.NEXT_PUBLIC_SITE_URL = options.siteUrl;
   requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY");
   requireEnv("SUPABASE_SECRET_KEY");
@@ -110,11 +129,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // handed to a jsonb parameter that already is JSON goes through as it is.
     await config.connection.close();
     config.connection = await createPostgresConnection({
-      url: options.dbUrl,
+      url: process.env.TENANTKIT_DB_URL,
       postgresOptions: { types: { jsonb: jsonbPassingJsonText } },
     });
   }
-  const mail = await startMailCatcher(options.mail);
+  const mail = await startMailCatcher(options.mail, options.siteUrl);
   // Lite's [auth.email.smtp] config insists on credentials and TLS, which a local
   // catcher has no use for; the driver is built here instead.
   const email = new SmtpEmailDriver({
@@ -136,8 +155,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   const { applied } = await applyPendingMigrations(app);
   await app.connection.exec(HOSTED_SUPABASE_GRANTS);
+  await enforceMigratedPrivileges(
+    (sql) => rawQuery(app, sql),
+    async () => {
+      const first = await app.fetch(
+        new Request("http://127.0.0.1/rest/v1/organizations?select=id&limit=1", {
+          headers: { apikey: requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY") },
+        }),
+      );
+      await first.body?.cancel();
+    },
+  );
 
-  const server = await listen(app, options.port, options.testSqlSecret);
+  const server = await listen(app, options);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -176,22 +206,97 @@ async function runTestSql(app: App, request: Request): Promise<Response> {
   }
 }
 
-function listen(app: App, port: number, testSqlSecret: string | undefined): Promise<ServerType> {
+/** Lite's diagnostics (config, connection, schema): for the secret key only. `ping` stays open. */
+function isSystemRoute(pathname: string): boolean {
+  return pathname.startsWith("/_system/") && pathname !== "/_system/ping";
+}
+
+function hasSecretKey(request: Request): boolean {
+  const secret = requireEnv("SUPABASE_SECRET_KEY");
+  return (
+    request.headers.get("apikey") === secret ||
+    request.headers.get("authorization") === `Bearer ${secret}`
+  );
+}
+
+/**
+ * PGlite's failure mode is silence: once its protocol parser is out of step, every
+ * query answers with no rows and no error (docs/upstream/supabase-lite.md). A query
+ * that must return one row tells. (An error here is not that: a driver error reaches
+ * the request that runs into it, which Lite answers with a 5xx and logs.)
+ */
+async function databaseAnswers(app: App): Promise<boolean> {
+  try {
+    const rows = (await rawQuery(app, "select 1 as alive")) as Array<{ alive?: number }>;
+    return rows[0]?.alive === 1;
+  } catch {
+    return true;
+  }
+}
+
+function listen(app: App, options: StackOptions): Promise<ServerType> {
+  const { testSqlSecret } = options;
+  let lost: Error | null = null;
+  const unavailable = () =>
+    Response.json(
+      {
+        code: "database_unavailable",
+        message: "The local database stopped answering.",
+        details: null,
+        hint: "Restart the local stack.",
+      },
+      { status: 503 },
+    );
+
+  async function handle(request: Request, peerAddress: string | null): Promise<Response> {
+    if (lost) return unavailable();
+    const pathname = new URL(request.url).pathname;
+    if (
+      testSqlSecret &&
+      request.method === "POST" &&
+      pathname === "/_test/sql" &&
+      request.headers.get("x-test-secret") === testSqlSecret
+    ) {
+      return runTestSql(app, request);
+    }
+    if (isSystemRoute(pathname) && !hasSecretKey(request)) {
+      return Response.json({ message: "This endpoint needs the secret key." }, { status: 401 });
+    }
+    const bounded = await boundRequest(request);
+    if ("refusal" in bounded) return refusalResponse(bounded.refusal);
+    const response = await app.fetch(bounded.request, { peerAddress });
+    if (options.driver === "pglite" && !(await databaseAnswers(app))) {
+      lost = new Error(
+        `the local database (PGlite) stopped answering queries after ${request.method} ${pathname}`,
+      );
+      console.error(
+        `tenantkit: ${lost.message}. Every request now answers 503; restart the stack ` +
+          '(docs/security.md, "Abuse by request shape").',
+      );
+      await response.body?.cancel();
+      (options.onDatabaseLost ?? (() => process.exit(1)))(lost);
+      return unavailable();
+    }
+    return response;
+  }
+
   return new Promise((resolve, reject) => {
     const server = serve(
       {
         hostname: "127.0.0.1",
-        port,
+        port: options.port,
         fetch: (request, env: { incoming: { socket: { remoteAddress?: string } } }) =>
-          testSqlSecret &&
-          request.method === "POST" &&
-          new URL(request.url).pathname === "/_test/sql" &&
-          request.headers.get("x-test-secret") === testSqlSecret
-            ? runTestSql(app, request)
-            : app.fetch(request, { peerAddress: env.incoming.socket.remoteAddress ?? null }),
+          handle(request, env.incoming.socket.remoteAddress ?? null),
       },
       () => resolve(server),
     );
     server.once("error", reject);
   });
+}
+
+/** Adds the local statement timeout to a postgres URL (postgres.js sends query parameters at connect). */
+function withStatementTimeout(dbUrl: string): string {
+  const url = new URL(dbUrl);
+  url.searchParams.set("statement_timeout", String(LOCAL_STATEMENT_TIMEOUT_MS));
+  return url.toString();
 }

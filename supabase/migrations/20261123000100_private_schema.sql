@@ -20,6 +20,17 @@ alter default privileges in schema public revoke all on tables from anon, authen
 alter default privileges in schema public revoke all on sequences from anon, authenticated;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
 
+-- No API statement runs for long: a request that would (an embed that multiplies
+-- rows, a filter without an index) is cancelled instead of holding a connection and
+-- the CPU that other tenants share. The values of hosted Supabase, written out so
+-- that they are this project's decision and any database built from these files has
+-- them. PostgREST applies a role's settings when it switches to the role. Supabase
+-- Lite does not (`set local role` ignores them): on its postgres driver the local
+-- stack sets 8 s on every connection; PGlite has no timeout at all and the local
+-- stack bounds request shapes instead (docs/security.md, "Abuse by request shape").
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
 -- ---------------------------------------------------------------------------
 -- private: helpers and triggers, never served by the API.
 -- The API exposes `public` only (`[api] schemas` in supabase/lite.toml, "Exposed
@@ -53,12 +64,17 @@ $$;
 
 -- ---------------------------------------------------------------------------
 -- guard_tenant_row, for every tenant table: a row never moves to another
--- workspace, and created_by (where the table has it) is the caller, not what the
--- client sent. Enforced by a trigger rather than column grants alone, because
--- grants are not honoured by every engine this project runs on (docs/local-stack.md).
+-- workspace, and what the server decides about a row stays the server's, whatever
+-- a request sent: its `id` (a uuid chosen by the database, so an insert that names an
+-- id can neither pin one nor probe with `on conflict` whether it exists in another
+-- workspace), `created_at` (now() on insert, unchanged on update, so nobody pins a row
+-- on top of a list) and `created_by` (the caller). The column grants of every table
+-- already leave these out; the trigger holds even where a grant slips (Supabase Lite
+-- grants ALL on its first request, see docs/local-stack.md). Rows written by the
+-- platform (no JWT: service role, SQL) keep what they were given.
 -- An RPC that puts a deleted row back as it was names its action '<thing>.restored'
 -- (restore_project() names 'project.restored', see the projects migration): that
--- row keeps its original author.
+-- row keeps its original id, author and creation time.
 -- ---------------------------------------------------------------------------
 create function private.guard_tenant_row()
 returns trigger
@@ -67,6 +83,8 @@ set search_path = ''
 as $$
 declare
   caller uuid := (select auth.uid());
+  sent jsonb;
+  server_side jsonb := '{}';
 begin
   if tg_op = 'UPDATE' and new.organization_id is distinct from old.organization_id then
     raise exception 'organization_id_immutable' using errcode = '42501',
@@ -75,12 +93,32 @@ begin
   if current_setting('tenantkit.audit_action', true) like '%.restored' then
     return new;
   end if;
-  if caller is not null and to_jsonb(new) ? 'created_by' then
-    if tg_op = 'INSERT' then
-      new := jsonb_populate_record(new, jsonb_build_object('created_by', caller));
-    elsif (to_jsonb(new) -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
+  if caller is null then
+    return new;
+  end if;
+  sent := to_jsonb(new);
+  if tg_op = 'INSERT' then
+    -- A string id is a uuid the database generates; a numeric one is an identity
+    -- column that nobody can set anyway.
+    if jsonb_typeof(sent -> 'id') = 'string' then
+      server_side := server_side || jsonb_build_object('id', gen_random_uuid());
+    end if;
+    if sent ? 'created_at' then
+      server_side := server_side || jsonb_build_object('created_at', now());
+    end if;
+    if sent ? 'created_by' then
+      server_side := server_side || jsonb_build_object('created_by', caller);
+    end if;
+  else
+    if sent ? 'created_at' then
+      server_side := server_side || jsonb_build_object('created_at', to_jsonb(old) -> 'created_at');
+    end if;
+    if sent ? 'created_by' and (sent -> 'created_by') is distinct from (to_jsonb(old) -> 'created_by') then
       raise exception 'created_by_immutable' using errcode = '42501';
     end if;
+  end if;
+  if server_side <> '{}' then
+    new := jsonb_populate_record(new, server_side);
   end if;
   return new;
 end;

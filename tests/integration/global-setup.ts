@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { readApiPrivileges, restoreApiPrivileges } from "../support/api-grants";
+import { readApiPrivileges } from "../support/api-grants";
 import { readCatalogSnapshot } from "../support/catalog-snapshot";
 import { createTestDatabase, redact, type TestDatabase } from "../support/postgres-server";
 import { runSql } from "../support/sql";
@@ -40,20 +40,12 @@ export default async function setup(project: TestProject) {
     // Mutation testing: extra SQL applied like one more migration, to watch a gate
     // fail on purpose (docs/security.md, "Proving the gates can fail"). Never set in CI.
     if (process.env.TENANTKIT_TEST_EXTRA_SQL) await query(process.env.TENANTKIT_TEST_EXTRA_SQL);
-    // Read the catalog now, before any API request: Supabase Lite grants ALL on every
-    // table of an RLS schema to anon/authenticated at its first request, after which
-    // the snapshot would show Lite's grants instead of the ones the migrations wrote
-    // (which are what hosted Supabase enforces).
+    // The stack has already made Lite's first-request grants and taken them back
+    // (scripts/stack/api-grants.ts): the catalog shows the privileges the migrations
+    // wrote, which are what hosted Supabase enforces.
     project.provide("catalog", await readCatalogSnapshot(query, ["public"]));
     project.provide("privateCatalog", await readCatalogSnapshot(query, ["private"]));
-    // Then let Lite do that granting, and take it back: the suites run against the
-    // privileges the migrations wrote, as on hosted Supabase (tests/support/api-grants.ts).
     const privileges = await readApiPrivileges(query);
-    const first = await fetch(`${info.url}/rest/v1/organizations?select=id&limit=1`, {
-      headers: { apikey: info.publishableKey },
-    });
-    await first.body?.cancel();
-    await restoreApiPrivileges(query, privileges);
     project.provide("apiPrivileges", privileges);
 
     project.provide("stack", info);
