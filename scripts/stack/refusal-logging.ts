@@ -50,8 +50,16 @@ export function logDeliberateRefusals(mode: RefusalLogging): void {
   installed = true;
   const printInFull = console.error.bind(console);
   console.error = (...args: unknown[]) => {
-    const [error] = args;
-    if (args.length !== 1 || !isDeliberateRefusal(error)) return printInFull(...args);
+    // `console.error(error)` from the API, `console.error("Auth error:", error)` from
+    // auth (a trigger on auth.users refusing a name, say): the error, and at most a label.
+    const error = args.at(-1);
+    const labels = args.slice(0, -1);
+    if (
+      labels.length > 1 ||
+      labels.some((label) => typeof label !== "string") ||
+      !isDeliberateRefusal(error)
+    )
+      return printInFull(...args);
     if (mode === "line") printInFull(`supabase: refused ${error.code}: ${error.message}`);
   };
 }
