@@ -186,10 +186,19 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
  * Postgres errors with a generic message, and tests need the real one.)
  */
 async function rawQuery(app: App, sql: string): Promise<unknown[]> {
+  type PostgresJs = {
+    unsafe(sql: string): Promise<unknown[]>;
+    begin<T>(body: (transaction: PostgresJs) => Promise<T>): Promise<T>;
+  };
   const driver = app.connection.driver as
-    | { exec(sql: string): Promise<Array<{ rows: unknown[] }>> }
-    | { unsafe(sql: string): Promise<unknown[]> };
-  if ("unsafe" in driver) return [...(await driver.unsafe(sql))];
+    { exec(sql: string): Promise<Array<{ rows: unknown[] }>> } | PostgresJs;
+  // Arranging data (thousands of rows for the plan checks) is not an API request:
+  // the connection's statement timeout (withStatementTimeout) does not apply to it.
+  if ("unsafe" in driver)
+    return driver.begin(async (transaction) => {
+      await transaction.unsafe("set local statement_timeout = 0");
+      return [...(await transaction.unsafe(sql))];
+    });
   const results = await driver.exec(sql);
   return results.at(-1)?.rows ?? [];
 }
