@@ -28,8 +28,10 @@ export default defineConfig({
   globalSetup: "./e2e/support/global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Two workers, any test beside any other: every spec keeps to rows it created or to a
+  // workspace of its own (e2e/README.md, "Running side by side").
+  fullyParallel: true,
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

@@ -86,34 +86,37 @@ test("plain members do not see the activity log until an owner allows it; other 
   expect((await bob.goto("/w/acme/activity"))?.status()).toBe(404);
 });
 
-test("the feed pages through older entries", async ({ tenantB }) => {
-  // globex starts with a handful of entries; 35 more writes push its first ones to page 2.
-  const { api: bobApi, workspace: globex } = tenantB;
+test("the feed pages through older entries", async ({ newTenant }) => {
+  // A workspace of its own, so that its feed holds exactly what this test wrote: one entry
+  // for its creation, then 35 writes that push that first one to page 2.
+  const workspaceName = `Paging Labs ${uniqueSuffix()}`;
+  const owner = await newTenant({ workspaceName });
+  const { api, workspace } = owner;
   const rows = Array.from({ length: 35 }, (_, i) => ({
-    organization_id: globex.id,
+    organization_id: workspace.id,
     name: `Bulk ${i}`,
   }));
-  const { error } = await bobApi.from("projects").insert(rows);
+  const { error } = await api.from("projects").insert(rows);
   expect(error).toBeNull();
 
-  const bob = tenantB.page;
-  await bob.goto("/w/globex/activity");
-  const feed = bob.getByTestId("activity-feed");
+  const page = owner.page;
+  await page.goto(`/w/${workspace.slug}/activity`);
+  const feed = page.getByTestId("activity-feed");
   await expect(feed.getByRole("listitem")).toHaveCount(30);
-  await expect(feed.getByText("created the workspace Globex Corporation")).toHaveCount(0);
+  await expect(feed.getByText(`created the workspace ${workspaceName}`)).toHaveCount(0);
   // The 35 rows came in one transaction, so they share created_at: the page break
   // falls inside that group and the cursor's id must split it without losing a row.
-  const { count } = await bobApi
+  const { count } = await api
     .from("audit_logs")
     .select("id", { count: "exact", head: true })
-    .eq("organization_id", globex.id);
+    .eq("organization_id", workspace.id);
   const pageOne = await feed
     .getByRole("link")
     .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-  await bob.getByRole("link", { name: "Older entries →" }).click();
-  await expect(bob).toHaveURL(/\/activity\?before=[\w-]+$/);
+  await page.getByRole("link", { name: "Older entries →" }).click();
+  await expect(page).toHaveURL(/\/activity\?before=[\w-]+$/);
   await expect(
-    feed.getByText("Bob Brown <bob@globex.test> created the workspace Globex Corporation"),
+    feed.getByText(`${owner.name} <${owner.email}> created the workspace ${workspaceName}`),
   ).toBeVisible();
   await expect(feed.getByText("created project Bulk 34")).toHaveCount(0);
   const pageTwo = await feed
@@ -122,6 +125,6 @@ test("the feed pages through older entries", async ({ tenantB }) => {
   expect(new Set([...pageOne, ...pageTwo]).size).toBe(count);
   expect(pageOne.length + pageTwo.length).toBe(count);
 
-  await bob.getByRole("link", { name: "← Newest entries" }).click();
+  await page.getByRole("link", { name: "← Newest entries" }).click();
   await expect(feed.getByText("created project Bulk 34")).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, test, type Tenant } from "./support/fixtures";
 import { serviceClient, uniqueSuffix } from "./support/helpers";
+import { personas } from "./support/personas";
 
 /*
  * Two real tenants in two isolated browser contexts. Seed: acme (owner alice,
@@ -62,20 +63,25 @@ test("bob never sees alice's project, not even through the API", async ({ tenant
 
 test("carol switches between acme and globex and sees each workspace's projects only", async ({
   member,
+  tenantA,
+  tenantB,
 }) => {
+  // The seeded projects (never renamed nor deleted by any test) and one made just now in
+  // each workspace: other tests add and delete projects of their own meanwhile.
+  const suffix = uniqueSuffix();
+  const projectsOf = async (tenant: Tenant, persona: "tenantA" | "tenantB") => {
+    const name = `Switcher check ${tenant.workspace.slug} ${suffix}`;
+    const { error } = await tenant.api
+      .from("projects")
+      .insert({ organization_id: tenant.workspace.id, name });
+    expect(error).toBeNull();
+    return [...personas[persona].workspace.projects, name];
+  };
+  const acmeProjects = await projectsOf(tenantA, "tenantA");
+  const globexProjects = await projectsOf(tenantB, "tenantB");
+
   const carol = member.page;
   await carol.goto("/w/globex");
-  const admin = serviceClient();
-  const projectsOf = async (slug: string) => {
-    const { data: org } = await admin.from("organizations").select("id").eq("slug", slug).single();
-    const { data } = await admin.from("projects").select("name").eq("organization_id", org!.id);
-    return (data ?? []).map((project) => project.name as string);
-  };
-  const acmeProjects = await projectsOf("acme");
-  const globexProjects = await projectsOf("globex");
-  expect(acmeProjects.length).toBeGreaterThan(0);
-  expect(globexProjects.length).toBeGreaterThan(0);
-
   for (const [slug, name, own, foreign] of [
     ["acme", "Acme Inc", acmeProjects, globexProjects],
     ["globex", "Globex Corporation", globexProjects, acmeProjects],
@@ -136,15 +142,17 @@ test("the workspace switcher works from the keyboard", async ({ member }) => {
   await expect(carol.getByTestId("current-workspace")).toHaveText("Globex Corporation");
 });
 
-test("a member gets no delete control, and a forged delete is refused", async ({ member }) => {
-  const admin = serviceClient();
-  const { data: acme } = await admin.from("organizations").select("id").eq("slug", "acme").single();
-  const { data: project } = await admin
+test("a member gets no delete control, and a forged delete is refused", async ({
+  member,
+  tenantA,
+}) => {
+  // A project of its own: another test may be deleting some other acme project right now.
+  const { data: project, error } = await tenantA.api
     .from("projects")
+    .insert({ organization_id: tenantA.workspace.id, name: `Not carol's ${uniqueSuffix()}` })
     .select("id, name")
-    .eq("organization_id", acme!.id)
-    .limit(1)
     .single();
+  expect(error).toBeNull();
 
   const carol = member.page;
   await carol.goto(`/w/acme/projects/${project!.id}`);
@@ -167,7 +175,7 @@ test("a member gets no delete control, and a forged delete is refused", async ({
     .select("id");
   expect(renamed ?? []).toEqual([]);
 
-  const { data: stillThere } = await admin
+  const { data: stillThere } = await serviceClient()
     .from("projects")
     .select("name")
     .eq("id", project!.id)
