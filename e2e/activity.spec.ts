@@ -65,6 +65,12 @@ test("plain members do not see the activity log until an owner allows it; other 
   member,
   tenantB,
 }) => {
+  // Start from the default whatever an earlier attempt of this test left behind.
+  const { error } = await tenantB.api
+    .from("organizations")
+    .update({ members_can_view_activity: false })
+    .eq("id", tenantB.workspace.id);
+  expect(error).toBeNull();
   const carol = member.page;
   await carol.goto("/w/globex");
   await expect(carol.getByRole("link", { name: "Activity" })).toHaveCount(0);

@@ -5,8 +5,11 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   browser,
   tenantA,
   tenantB,
-}) => {
-  const dave = "dave@acme.test";
+}, testInfo) => {
+  // The longest story of the suite: give it room on a loaded machine. A retry needs an
+  // address nobody signed up with yet.
+  test.slow();
+  const dave = testInfo.retry ? `dave-retry${testInfo.retry}@acme.test` : "dave@acme.test";
   const alice = tenantA.page;
   await alice.goto("/w/acme/settings/members");
   await alice.getByLabel("Email address").fill(dave);
@@ -78,19 +81,15 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   await alice.goto("/w/acme/activity");
   const feed = alice.getByTestId("activity-feed");
   await expect(
-    feed.getByText("Alice Anderson <alice@acme.test> removed Dave Davis <dave@acme.test>").first(),
+    feed.getByText(`Alice Anderson <alice@acme.test> removed Dave Davis <${dave}>`).first(),
   ).toBeVisible();
-  await alice
-    .getByLabel("Person")
-    .selectOption({ label: "Dave Davis <dave@acme.test> (former member)" });
+  await alice.getByLabel("Person").selectOption({ label: `Dave Davis <${dave}> (former member)` });
   await alice.getByRole("button", { name: "Filter" }).click();
   await expect(alice).toHaveURL(/actor=[0-9a-f-]{36}/);
   await expect(
-    feed.getByText("Alice Anderson <alice@acme.test> removed Dave Davis <dave@acme.test>"),
+    feed.getByText(`Alice Anderson <alice@acme.test> removed Dave Davis <${dave}>`),
   ).toHaveCount(0);
-  await expect(
-    feed.getByText("Dave Davis <dave@acme.test> joined as member").first(),
-  ).toBeVisible();
+  await expect(feed.getByText(`Dave Davis <${dave}> joined as member`).first()).toBeVisible();
   for (const entry of await feed.getByRole("listitem").allInnerTexts())
     expect(entry).toMatch(/^Dave Davis /);
 });
