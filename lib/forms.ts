@@ -49,9 +49,3 @@ export function parseForm<Schema extends z.ZodType>(
     },
   };
 }
-
-export const errorState = (message: string, formData?: FormData): FormState => ({
-  status: "error",
-  message,
-  values: formData ? formValues(formData) : undefined,
-});
