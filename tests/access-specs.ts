@@ -237,6 +237,28 @@ export const TABLES: Record<string, TableSpec> = {
     insert: () => ({ actor_kind: "user", action: "forged", table_name: "projects" }),
     patch: () => ({ action: "tampered" }),
   },
+  "public.workspace_subscriptions": {
+    // The workspace's plan and billing status: its members read it, only the platform
+    // writes it (change_workspace_plan(), the billing webhook). The row exists from
+    // the workspace's creation (Free).
+    may: {
+      select: "member",
+      insert: "nobody",
+      update: "nobody",
+      delete: "nobody",
+      upsert: "nobody",
+    },
+    seed: async (w) =>
+      first(
+        w.sql(
+          `select organization_id, plan_id from public.workspace_subscriptions
+           where organization_id = ${lit(w.id)}`,
+        ),
+        "subscription",
+      ),
+    insert: () => ({ plan_id: "enterprise", status: "active" }),
+    patch: () => ({ plan_id: "enterprise" }),
+  },
   "public.profiles": {
     // Not a tenant table: a user's name and email, visible to themself and co-members.
     // The seeded row is the workspace owner's profile.
@@ -256,6 +278,39 @@ export const TABLES: Record<string, TableSpec> = {
       ),
     insert: (w) => ({ id: w.users.newcomer.id, email: `forged-${w.unique()}@test.example` }),
     patch: () => ({ full_name: "Renamed by someone else" }),
+  },
+};
+
+// ─────────────────────────────────────────────────────────────────────────────────
+// Catalog tables: the same for every workspace (the plan catalog), read by every
+// signed-in user, written by no API role (migrations and the platform only). They are
+// not any workspace's data, so the matrix above does not fit them; the attack matrix
+// checks that anon reads nothing, a signed-in user reads rows, and that no actor's
+// insert, update, delete or upsert changes a byte of the table.
+//   insert  a row an attacker would add (a free unlimited plan, a forged metric)
+//   patch   what an attacker would change on every row
+// ─────────────────────────────────────────────────────────────────────────────────
+export const CATALOG_TABLES: Record<
+  string,
+  { insert: Record<string, unknown>; patch: Record<string, unknown> }
+> = {
+  "public.plan_metrics": {
+    insert: {
+      id: "forged_metric",
+      kind: "count",
+      label: "Forged",
+      unit_singular: "x",
+      unit_plural: "xs",
+    },
+    patch: { label: "Tampered" },
+  },
+  "public.plans": {
+    insert: { id: "forged", name: "Forged", is_public: true },
+    patch: { name: "Tampered", monthly_price_cents: 0 },
+  },
+  "public.plan_limits": {
+    insert: { plan_id: "free", metric: "projects", limit_value: null },
+    patch: { limit_value: null },
   },
 };
 
@@ -346,6 +401,21 @@ export const RPCS: Record<string, RpcSpec> = {
     effect: (response) =>
       !response.error && Array.isArray(response.data) && response.data.length > 0,
   },
+  // Metered allowance of the workspace (api_requests): its members consume it.
+  "public.consume_usage(org uuid, metric text, amount integer)": {
+    may: "member",
+    args: (w) => ({ org: w.id, metric: "api_requests", amount: 1 }),
+    effect: (response) =>
+      !response.error &&
+      Array.isArray(response.data) &&
+      (response.data[0] as { allowed?: boolean } | undefined)?.allowed === true,
+  },
+  "public.get_workspace_usage(org uuid)": {
+    may: "member",
+    args: (w) => ({ org: w.id }),
+    effect: (response) =>
+      !response.error && Array.isArray(response.data) && response.data.length > 0,
+  },
   "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
@@ -365,6 +435,20 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
   // counter or fill a victim's to lock them out.
   "public.consume_rate_limit(key text, points integer, duration_ms integer)": {
     args: () => ({ key: "sign-in:email:victim@test.example", points: 1000, duration_ms: 60_000 }),
+  },
+  // Usage counted by the Redis meter, flushed for billing: a user who could call it
+  // would bill another workspace (tests/integration/plans.test.ts calls it with a real one).
+  "public.record_usage(org uuid, metric text, period_start date, amount bigint)": {
+    args: () => ({
+      org: "00000000-0000-4000-8000-000000000000",
+      metric: "api_requests",
+      period_start: "2026-11-01",
+      amount: 1000,
+    }),
+  },
+  // The plan of a workspace: a user who could call it would upgrade for free.
+  "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
+    args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),
   },
 };
 

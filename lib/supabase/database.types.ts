@@ -173,6 +173,97 @@ export type Database = {
         };
         Relationships: [];
       };
+      plan_limits: {
+        Row: {
+          limit_value: number | null;
+          metric: string;
+          plan_id: string;
+        };
+        Insert: {
+          limit_value?: number | null;
+          metric: string;
+          plan_id: string;
+        };
+        Update: {
+          limit_value?: number | null;
+          metric?: string;
+          plan_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "plan_limits_metric_fkey";
+            columns: ["metric"];
+            referencedRelation: "plan_metrics";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "plan_limits_plan_id_fkey";
+            columns: ["plan_id"];
+            referencedRelation: "plans";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      plan_metrics: {
+        Row: {
+          counted_table: string | null;
+          id: string;
+          kind: string;
+          label: string;
+          sort_order: number;
+          unit_plural: string;
+          unit_singular: string;
+        };
+        Insert: {
+          counted_table?: string | null;
+          id: string;
+          kind: string;
+          label: string;
+          sort_order?: number;
+          unit_plural: string;
+          unit_singular: string;
+        };
+        Update: {
+          counted_table?: string | null;
+          id?: string;
+          kind?: string;
+          label?: string;
+          sort_order?: number;
+          unit_plural?: string;
+          unit_singular?: string;
+        };
+        Relationships: [];
+      };
+      plans: {
+        Row: {
+          description: string;
+          id: string;
+          is_public: boolean;
+          monthly_price_cents: number | null;
+          name: string;
+          sort_order: number;
+          stripe_price_id: string | null;
+        };
+        Insert: {
+          description?: string;
+          id: string;
+          is_public?: boolean;
+          monthly_price_cents?: number | null;
+          name: string;
+          sort_order?: number;
+          stripe_price_id?: string | null;
+        };
+        Update: {
+          description?: string;
+          id?: string;
+          is_public?: boolean;
+          monthly_price_cents?: number | null;
+          name?: string;
+          sort_order?: number;
+          stripe_price_id?: string | null;
+        };
+        Relationships: [];
+      };
       profiles: {
         Row: {
           created_at: string;
@@ -234,17 +325,95 @@ export type Database = {
           },
         ];
       };
+      workspace_subscriptions: {
+        Row: {
+          created_at: string;
+          current_period_end: string | null;
+          current_period_start: string;
+          organization_id: string;
+          plan_id: string;
+          seat_quantity: number;
+          status: Database["public"]["Enums"]["subscription_status"];
+          updated_at: string;
+        };
+        Insert: {
+          created_at?: string;
+          current_period_end?: string | null;
+          current_period_start?: string;
+          organization_id: string;
+          plan_id: string;
+          seat_quantity?: number;
+          status?: Database["public"]["Enums"]["subscription_status"];
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          current_period_end?: string | null;
+          current_period_start?: string;
+          organization_id?: string;
+          plan_id?: string;
+          seat_quantity?: number;
+          status?: Database["public"]["Enums"]["subscription_status"];
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workspace_subscriptions_organization_id_fkey";
+            columns: ["organization_id"];
+            referencedRelation: "organizations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workspace_subscriptions_plan_id_fkey";
+            columns: ["plan_id"];
+            referencedRelation: "plans";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
     };
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: Json };
+      change_workspace_plan: {
+        Args: {
+          org: string;
+          plan: string;
+          status?: Database["public"]["Enums"]["subscription_status"];
+        };
+        Returns: {
+          created_at: string;
+          current_period_end: string | null;
+          current_period_start: string;
+          organization_id: string;
+          plan_id: string;
+          seat_quantity: number;
+          status: Database["public"]["Enums"]["subscription_status"];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workspace_subscriptions";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       consume_rate_limit: {
         Args: { duration_ms: number; key: string; points: number };
         Returns: {
           consumed: number;
           expires_at_ms: number;
+        }[];
+      };
+      consume_usage: {
+        Args: { amount?: number; metric: string; org: string };
+        Returns: {
+          allowed: boolean;
+          resets_at: string;
+          usage_limit: number;
+          used: number;
         }[];
       };
       create_organization: {
@@ -279,12 +448,31 @@ export type Database = {
         }[];
       };
       get_invitation: { Args: { token: string }; Returns: Json };
+      get_workspace_usage: {
+        Args: { org: string };
+        Returns: {
+          kind: string;
+          metric: string;
+          resets_at: string;
+          usage_limit: number;
+          used: number;
+        }[];
+      };
       invite_member: {
         Args: { email: string; org: string; role?: string };
         Returns: Json;
       };
       leave_organization: { Args: { org: string }; Returns: undefined };
       prove_email: { Args: { code: string }; Returns: boolean };
+      record_usage: {
+        Args: {
+          amount: number;
+          metric: string;
+          org: string;
+          period_start: string;
+        };
+        Returns: number;
+      };
       remove_member: {
         Args: { member_id: string; org: string };
         Returns: undefined;
@@ -308,6 +496,7 @@ export type Database = {
     };
     Enums: {
       org_role: "owner" | "admin" | "member";
+      subscription_status: "active" | "trialing" | "past_due" | "canceled";
     };
     CompositeTypes: {
       [_ in never]: never;
@@ -430,6 +619,7 @@ export const Constants = {
   public: {
     Enums: {
       org_role: ["owner", "admin", "member"],
+      subscription_status: ["active", "trialing", "past_due", "canceled"],
     },
   },
 } as const;

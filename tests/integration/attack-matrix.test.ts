@@ -24,6 +24,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   ACTORS,
+  CATALOG_TABLES,
   expectedVerdict,
   missingSpecMessage,
   RPCS,
@@ -89,7 +90,7 @@ describe("every table and RPC has an access spec", () => {
   });
 
   it.each(tableKeys)("table %s", (key) => {
-    if (!TABLES[key]) throw new Error(missingSpecMessage("table", key));
+    if (!TABLES[key] && !CATALOG_TABLES[key]) throw new Error(missingSpecMessage("table", key));
   });
 
   it.each(rpcKeys)("rpc %s", (key) => {
@@ -98,7 +99,9 @@ describe("every table and RPC has an access spec", () => {
 
   it("no spec is stale (every spec names an existing table or callable RPC)", () => {
     const stale = [
-      ...Object.keys(TABLES).filter((key) => !tableKeys.includes(key)),
+      ...[...Object.keys(TABLES), ...Object.keys(CATALOG_TABLES)].filter(
+        (key) => !tableKeys.includes(key),
+      ),
       ...Object.keys(RPCS).filter((key) => !rpcKeys.includes(key)),
     ];
     expect(
@@ -442,3 +445,41 @@ describe("schema private: no helper or trigger function is an API endpoint", () 
     },
   );
 });
+
+// ─── Catalog tables: everyone signed in reads, nobody writes ────────────────────────
+
+describe.each(Object.keys(CATALOG_TABLES).filter((key) => tableKeys.includes(key)))(
+  "catalog table %s",
+  (key) => {
+    const spec = () => CATALOG_TABLES[key]!;
+    const state = async () =>
+      (
+        await runSql<{ state: string }>(
+          stack,
+          `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as state from ${key} t`,
+        )
+      )[0]!.state;
+
+    it("anon reads nothing; a signed-in user of any workspace reads it", async () => {
+      const anon = await matrix.client("anon").from(name(key)).select("*");
+      expect(anon.data ?? []).toEqual([]);
+      for (const actor of ["outsider", "member", "owner"] as const) {
+        const { data, error } = await matrix.client(actor).from(name(key)).select("*");
+        expect(error, actor).toBeNull();
+        expect(data?.length ?? 0, `${actor} reads ${key}`).toBeGreaterThan(0);
+      }
+    });
+
+    it.each(ACTORS)("%s can neither insert, update, delete nor upsert a row", async (actor) => {
+      const before = await state();
+      const table = () => matrix.client(actor).from(name(key));
+      // Every row: a filter that matches all of them (PostgREST refuses an unfiltered update).
+      const everyRow = Object.keys(spec().insert)[0]!;
+      await table().insert(spec().insert);
+      await table().upsert(spec().insert);
+      await table().update(spec().patch).not(everyRow, "is", null);
+      await table().delete().not(everyRow, "is", null);
+      expect(await state(), `${actor} changed ${key}`).toBe(before);
+    });
+  },
+);

@@ -121,20 +121,20 @@ export class Matrix {
             [users.outsider, "owner"],
             [users.bystander, "member"],
           ];
+    // On Pro: Free's 3 seats would refuse the fourth member (plan limits have their
+    // own attacks, tests/integration/plans.test.ts).
     const [org] = await this.sql<{ id: string }>(
-      `with org as (
-         insert into public.organizations (name, slug) values (${lit(`Attack ${shape}`)}, ${lit(slug)})
-         returning id
-       ), members as (
-         insert into public.organization_members (organization_id, user_id, role)
-         select org.id, m.user_id::uuid, m.role::public.org_role from org,
-           (values ${members.map(([user, role]) => `(${lit(user.id)}, ${lit(role)})`).join(", ")})
-             as m(user_id, role)
-         returning 1
-       )
-       select org.id, (select count(*) from members) as n from org`,
+      `insert into public.organizations (name, slug) values (${lit(`Attack ${shape}`)}, ${lit(slug)})
+       returning id`,
     );
     if (!org) throw new Error("could not create a workspace");
+    await this.sql(
+      `select public.change_workspace_plan(${lit(org.id)}, 'pro');
+       insert into public.organization_members (organization_id, user_id, role)
+       select ${lit(org.id)}::uuid, m.user_id::uuid, m.role::public.org_role from
+         (values ${members.map(([user, role]) => `(${lit(user.id)}, ${lit(role)})`).join(", ")})
+           as m(user_id, role)`,
+    );
     const w: Workspace = {
       id: org.id,
       slug,

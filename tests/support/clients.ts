@@ -55,6 +55,21 @@ export async function addMember(
   if (error) throw new Error(`add member ${user.email}: ${error.message}`);
 }
 
+/** Moves a workspace to a plan, as the platform does (the service role's RPC). */
+export async function setPlan(
+  stack: TestStackInfo,
+  organizationId: string,
+  plan: "free" | "pro" | "business" | "enterprise",
+  status: "active" | "trialing" | "past_due" | "canceled" = "active",
+) {
+  const { error } = await serviceClient(stack).rpc("change_workspace_plan", {
+    org: organizationId,
+    plan,
+    status,
+  });
+  if (error) throw new Error(`change_workspace_plan ${plan}: ${error.message} ${error.hint ?? ""}`);
+}
+
 export interface TestTeam {
   orgId: string;
   owner: TestUser;
@@ -62,12 +77,22 @@ export interface TestTeam {
   member: TestUser;
 }
 
-/** A workspace with a real owner, admin and member, all signed up through the API. */
-export async function createTeam(stack: TestStackInfo, label: string): Promise<TestTeam> {
+/**
+ * A workspace with a real owner, admin and member, all signed up through the API.
+ * On Pro unless told otherwise: Free's 3 seats are full with the three of them, and
+ * stories about something else must not meet the plan limits by accident
+ * (tests/integration/plans.test.ts is about those).
+ */
+export async function createTeam(
+  stack: TestStackInfo,
+  label: string,
+  plan: Parameters<typeof setPlan>[2] = "pro",
+): Promise<TestTeam> {
   const owner = await signUpUser(stack, uniqueEmail(`${label}-owner`));
   const admin = await signUpUser(stack, uniqueEmail(`${label}-admin`));
   const member = await signUpUser(stack, uniqueEmail(`${label}-member`));
   const org = await createWorkspace(owner, `Team ${label}`, `${label}-${randomUUID().slice(0, 8)}`);
+  await setPlan(stack, org.id, plan);
   await addMember(stack, org.id, admin, "admin");
   await addMember(stack, org.id, member, "member");
   return { orgId: org.id, owner, admin, member };
