@@ -13,10 +13,12 @@ import {
   loadEnvLocal,
   requireEnv,
 } from "./lib/local-env";
-import { seedDemoData } from "./seed";
+import { seedDemoData, seedDemoPlans } from "./seed";
 import { defaultPgliteDir, startLocalStack, type LocalStack } from "./stack/local-stack";
 
 const FIRST_MIGRATION = "20261123000100_private_schema.sql";
+/** A database seeded before plans existed gets the demo plans when this one arrives. */
+const PLANS_MIGRATION = "20261123000700_plans.sql";
 
 /** The fixed local ports of `npm run dev` / `db:start` (0 everywhere: any free port). */
 export const devPorts = {
@@ -59,6 +61,13 @@ export async function startDevStack(
       secretKey: requireEnv("SUPABASE_SECRET_KEY"),
     });
     console.log("  ✓ seeded demo workspaces acme and globex (password: demo-password)");
+  } else if (stack.appliedMigrations.includes(PLANS_MIGRATION)) {
+    await seedDemoPlans({
+      url: stack.url,
+      publishableKey: requireEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"),
+      secretKey: requireEnv("SUPABASE_SECRET_KEY"),
+    });
+    console.log("  ✓ put the demo workspaces on their plans (acme: Pro, globex: Free)");
   }
   return stack;
 }

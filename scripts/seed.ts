@@ -1,6 +1,8 @@
 /**
  * Demo data for local development (never run against a hosted project): the
- * workspaces acme and globex, their owners, and carol, a member of both.
+ * workspaces acme and globex, their owners, and carol, a member of both. Acme is on
+ * Pro; Globex on Free near its limits (2 of 3 projects, 2 of 3 seats, 4,200 of 5,000
+ * API requests this month), so the limits can be tried in the browser at once.
  * Users are created through the public sign-up API, the way real users are.
  */
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
@@ -19,16 +21,20 @@ const demoWorkspaces = [
     name: "Acme Inc",
     owner: demoUsers.alice,
     projects: ["Website redesign", "Mobile app", "Q3 roadmap"],
+    plan: "pro",
+    apiRequestsThisMonth: 1_250,
   },
   {
     slug: "globex",
     name: "Globex Corporation",
     owner: demoUsers.bob,
     projects: ["Hiring plan", "Data warehouse"],
+    plan: "free",
+    apiRequestsThisMonth: 4_200,
   },
 ];
 
-interface SeedTarget {
+export interface SeedTarget {
   url: string;
   publishableKey: string;
   secretKey: string;
@@ -89,4 +95,37 @@ export async function seedDemoData(target: SeedTarget): Promise<void> {
         orgIds.map((organization_id) => ({ organization_id, user_id: carol.id, role: "member" })),
       ),
   );
+  await seedDemoPlans(target);
+}
+
+/**
+ * The demo workspaces' plans and this month's API usage, as the platform sets them
+ * (change_workspace_plan(), record_usage(): service role). Runs once per database: with
+ * the rest of the seed, or when the plans migration reaches a dev database seeded
+ * before it (scripts/db.ts).
+ */
+export async function seedDemoPlans(target: SeedTarget): Promise<void> {
+  const admin = client(target.url, target.secretKey);
+  const periodStart = `${new Date().toISOString().slice(0, 7)}-01`;
+  for (const workspace of demoWorkspaces) {
+    const org = await check(
+      `find ${workspace.slug}`,
+      admin.from("organizations").select("id").eq("slug", workspace.slug).maybeSingle(),
+    );
+    if (!org) continue;
+    const orgId = (org as { id: string }).id;
+    await check(
+      `plan of ${workspace.slug}`,
+      admin.rpc("change_workspace_plan", { org: orgId, plan: workspace.plan }),
+    );
+    await check(
+      `usage of ${workspace.slug}`,
+      admin.rpc("record_usage", {
+        org: orgId,
+        metric: "api_requests",
+        period_start: periodStart,
+        amount: workspace.apiRequestsThisMonth,
+      }),
+    );
+  }
 }

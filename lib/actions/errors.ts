@@ -83,6 +83,31 @@ export const ERRORS = {
   project_not_restored: { message: "The project could not be restored." },
   visibility_not_changed: { message: "Only an owner can change who sees the activity log." },
 
+  // Plans and quotas (the plans migration): the database builds the sentence with the
+  // plan's number ("Your plan allows 3 projects. Upgrade to add more.").
+  plan_limit_reached: {
+    message: "Your plan's limit is reached. Upgrade to add more.",
+    hintIsMessage: true,
+  },
+  feature_not_in_plan: {
+    message: "Your plan does not include this. Upgrade to use it.",
+    hintIsMessage: true,
+  },
+  plan_change_over_limit: {
+    message: "This workspace uses more than that plan allows. Remove the extra first.",
+    hintIsMessage: true,
+  },
+  plan_not_found: { message: "Choose one of the plans on this page." },
+  workspace_not_found: { message: "This workspace no longer exists." },
+  billing_owner_only: { message: "Only owners can change the plan." },
+  billing_not_configured: {
+    message:
+      "Online plan changes are not set up on this deployment yet. Contact support to change your plan.",
+  },
+  // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
+  invalid_metric: { message: "That did not work. Try again." },
+  invalid_amount: { message: "That did not work. Try again." },
+
   // Auth (Supabase Auth error codes)
   invalid_credentials: {
     // One message for unknown email and wrong password: do not reveal which accounts exist.

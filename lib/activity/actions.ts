@@ -25,7 +25,8 @@ export const setMembersCanViewActivity = workspaceAction(
       .update({ members_can_view_activity: allowed })
       .eq("id", workspace.id)
       .select("id");
-    if (error || rows.length === 0) return fail("visibility_not_changed");
+    if (error) return fail(error, "visibility_not_changed");
+    if (rows.length === 0) return fail("visibility_not_changed");
     return ok(
       allowed
         ? "Members can now see the activity log."

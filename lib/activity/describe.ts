@@ -148,10 +148,24 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       return `updated the membership of ${subject(entry, people)}`;
     case "invitation.deleted":
       return `deleted the invitation of ${subject(entry, people)}`;
+    case "billing.plan_started":
+      return `started on the ${planLabel(changes.plan_id)} plan`;
+    case "billing.plan_changed":
+      if ("plan_id" in changes)
+        return `changed the plan ${planLabel(before.plan_id)} → ${planLabel(changes.plan_id)}`;
+      if ("status" in changes)
+        return `changed the subscription status ${text(before.status).replace("_", " ")} → ${text(changes.status).replace("_", " ")}`;
+      return "updated the subscription";
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
 }
+
+/** A plan id as people read it: "pro" → "Pro" (the catalog's names are the ids, capitalised). */
+const planLabel = (planId: unknown) => {
+  const id = text(planId);
+  return id.charAt(0).toUpperCase() + id.slice(1);
+};
 
 /** Entries that can be undone from the feed: a deleted project. */
 export const isRestorable = (entry: Pick<AuditEntry, "table_name" | "old_data" | "new_data">) =>
@@ -171,6 +185,7 @@ export const ACTION_FILTERS = [
   "member.left",
   "ownership.transferred",
   "workspace.created",
+  "billing.plan_changed",
   "workspace.renamed",
   "workspace.url_changed",
   "workspace.updated",
@@ -183,4 +198,5 @@ export const TABLE_FILTERS = [
   "organization_members",
   "invitations",
   "organizations",
+  "workspace_subscriptions",
 ] as const;

@@ -77,6 +77,7 @@ describe("every write path leaves exactly one correct entry", () => {
     const entries = await entriesSince(org.id, before);
     expect(entries.map((entry) => [entry.action, entry.table_name, entry.actor_id])).toEqual([
       ["workspace.created", "organizations", founder.id],
+      ["billing.plan_started", "workspace_subscriptions", founder.id],
       ["member.added", "organization_members", founder.id],
     ]);
   });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   createTeam,
   createWorkspace,
+  setPlan,
   signUpUser,
   uniqueEmail,
   type TestTeam,
@@ -232,6 +233,8 @@ describe("invitations are not a mail relay", () => {
       "Admin's own",
       `relay-own-${Date.now().toString(36)}`,
     );
+    // Room for 49 pending invitations (Business: 100 seats).
+    await setPlan(stack, elsewhere.id, "business");
     // 49 invitations sent by the admin earlier today, in their own workspace.
     await runSql(
       stack,

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   anonClient,
   createWorkspace,
+  setPlan,
   serviceClient,
   signUpUser,
   uniqueEmail,
@@ -46,6 +47,8 @@ describe("bulk writes", () => {
   beforeAll(async () => {
     mallory = await signUpUser(stack, uniqueEmail("mallory"));
     orgId = (await createWorkspace(mallory, "Mallory", `mallory-${Date.now().toString(36)}`)).id;
+    // Unlimited projects: these stories are about request size, not plan limits.
+    await setPlan(stack, orgId, "enterprise");
   });
 
   it("refuses 20,000 rows of the caller's own workspace with 413, and keeps serving everyone", async () => {
@@ -124,6 +127,7 @@ describe("embeds and statement time", () => {
   beforeAll(async () => {
     mallory = await signUpUser(stack, uniqueEmail("mallory-embed"));
     const org = await createWorkspace(mallory, "Embeds", `embeds-${Date.now().toString(36)}`);
+    await setPlan(stack, org.id, "enterprise");
     const rows = Array.from({ length: 200 }, (_, i) => ({
       organization_id: org.id,
       name: `e${i}`,

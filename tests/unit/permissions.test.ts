@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ACTIVITY_PERMISSIONS, activityPermissions } from "@/lib/activity/permissions";
+import { billingPermissions } from "@/lib/billing/permissions";
 import { MEMBER_PERMISSIONS, memberPermissions } from "@/lib/members/permissions";
 import { PROJECT_PERMISSIONS, projectPermissions } from "@/lib/projects/permissions";
 import { ROLES, type Role } from "@/lib/workspaces/validation";
@@ -26,6 +27,18 @@ function rpcAllows(name: string, role: Role): boolean {
 }
 
 describe.each(ROLES)("what the UI offers a workspace %s is what the database allows", (role) => {
+  it("billing: every member reads the plan; the meters are read through a member RPC", () => {
+    // The database lets every member read the subscription and the usage; the UI shows
+    // the meters to owners and admins only, a presentation choice, never more than allowed.
+    const can = billingPermissions(role);
+    expect(tableAllows("public.workspace_subscriptions", "select", role)).toBe(true);
+    expect(rpcAllows("public.get_workspace_usage", role)).toBe(true);
+    if (can.canViewBilling) expect(["owner", "admin"]).toContain(role);
+    // Nobody changes the plan through the API: the platform does, after payment.
+    expect(tableAllows("public.workspace_subscriptions", "update", role)).toBe(false);
+    expect(can.canManageBilling).toBe(role === "owner");
+  });
+
   it("projects", () => {
     const can = projectPermissions(role);
     expect({ canCreate: can.canCreate, canEdit: can.canEdit, canDelete: can.canDelete }).toEqual({

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { LimitBanner } from "@/components/billing/limit-banner";
 import { Notice } from "@/components/notice";
 import { Alert } from "@/components/ui/alert";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
+import { billingPermissions } from "@/lib/billing/permissions";
+import { getMeter } from "@/lib/billing/queries";
 import { createProject } from "@/lib/projects/actions";
 import { PROJECT_LIST_LIMIT, listProjects } from "@/lib/projects/queries";
 import { projectPermissions } from "@/lib/projects/permissions";
@@ -12,6 +15,20 @@ import { requireWorkspace } from "@/lib/workspaces/context";
 export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
   const { workspace } = await requireWorkspace((await params).slug);
   return { title: `Projects · ${workspace.name}` };
+}
+
+/** The plan's projects limit, where it bites: streamed, so the list does not wait for it. */
+async function ProjectsLimit({
+  organizationId,
+  slug,
+  canViewBilling,
+}: {
+  organizationId: string;
+  slug: string;
+  canViewBilling: boolean;
+}) {
+  const meter = await getMeter(organizationId, "projects");
+  return <LimitBanner meter={meter} slug={slug} canViewBilling={canViewBilling} />;
 }
 
 async function Projects({ organizationId, slug }: { organizationId: string; slug: string }) {
@@ -46,6 +63,13 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
       </div>
       {deleted && <Alert tone="success">Project deleted.</Alert>}
       <Notice params={query} workspaceName={workspace.name} />
+      <Suspense fallback={null}>
+        <ProjectsLimit
+          organizationId={workspace.id}
+          slug={workspace.slug}
+          canViewBilling={billingPermissions(workspace.role).canViewBilling}
+        />
+      </Suspense>
       {permissions.canCreate && (
         <CreateProjectForm action={createProject.bind(null, workspace.slug)} />
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -8,6 +9,7 @@ import { deleteWorkspace, updateWorkspace } from "@/lib/workspaces/actions";
 import { ActivityVisibilityForm } from "@/components/activity/visibility-form";
 import { setMembersCanViewActivity } from "@/lib/activity/actions";
 import { activityPermissions } from "@/lib/activity/permissions";
+import { getPlanName, getSubscription } from "@/lib/billing/queries";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
 
@@ -26,6 +28,8 @@ export default async function SettingsPage({
   const { workspace } = await requireWorkspace(slug);
   const can = memberPermissions(workspace.role);
   const saved = (await searchParams).saved === "1";
+  const subscription = await getSubscription(workspace.id);
+  const planName = subscription ? await getPlanName(subscription.planId) : null;
   return (
     <div className="space-y-8">
       <div>
@@ -46,6 +50,23 @@ export default async function SettingsPage({
           canEdit={can.canEditWorkspace}
         />
       </Card>
+
+      {planName && (
+        <Card className="flex flex-wrap items-center justify-between gap-4 p-6">
+          <div>
+            <h2 className="text-base font-semibold text-zinc-900">Plan</h2>
+            <p className="text-sm text-zinc-600">
+              {workspace.name} is on the {planName} plan.
+            </p>
+          </div>
+          <Link
+            href={`/w/${workspace.slug}/settings/billing`}
+            className="text-sm font-medium text-zinc-900 underline underline-offset-2"
+          >
+            Plan and usage
+          </Link>
+        </Card>
+      )}
 
       {activityPermissions(workspace).canChangeVisibility && (
         <Card className="space-y-3 p-6">

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ActionForm } from "@/components/members/action-form";
+import { LimitBanner } from "@/components/billing/limit-banner";
 import { InviteForm } from "@/components/members/invite-form";
 import { RoleForm } from "@/components/members/role-form";
 import {
@@ -14,6 +15,8 @@ import {
   revokeInvitation,
   transferOwnership,
 } from "@/lib/members/actions";
+import { billingPermissions } from "@/lib/billing/permissions";
+import { getMeter } from "@/lib/billing/queries";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -31,9 +34,10 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
   const { slug } = await params;
   const { user, workspace } = await requireWorkspace(slug);
   const can = memberPermissions(workspace.role);
-  const [members, invitations] = await Promise.all([
+  const [members, invitations, seats] = await Promise.all([
     listMembers(workspace.id),
     can.canInvite ? listPendingInvitations(workspace.id) : Promise.resolve([]),
+    can.canInvite ? getMeter(workspace.id, "seats") : Promise.resolve(null),
   ]);
 
   return (
@@ -54,6 +58,11 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
               They get an email with a link that works once and expires in 7 days.
             </p>
           </div>
+          <LimitBanner
+            meter={seats}
+            slug={workspace.slug}
+            canViewBilling={billingPermissions(workspace.role).canViewBilling}
+          />
           <InviteForm
             action={inviteMember.bind(null, workspace.slug)}
             roles={can.assignableRoles}
