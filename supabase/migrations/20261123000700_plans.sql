@@ -401,7 +401,9 @@ security definer
 set search_path = ''
 as $$
 begin
+  perform set_config('tenantkit.audit_action', 'billing.plan_started', true);
   insert into public.workspace_subscriptions (organization_id, plan_id) values (new.id, 'free');
+  perform set_config('tenantkit.audit_action', '', true);
   return null;
 end;
 $$;
@@ -575,9 +577,13 @@ begin
   if not exists (select 1 from public.plans p where p.id = plan) then
     raise exception 'plan_not_found' using errcode = '22023', hint = 'No plan of that name.';
   end if;
-  perform 1 from public.workspace_subscriptions s where s.organization_id = org for update;
+  select * into changed from public.workspace_subscriptions s where s.organization_id = org for update;
   if not found then
     raise exception 'workspace_not_found' using errcode = 'PT404';
+  end if;
+  -- Saying the same again (a redelivered webhook) changes nothing and logs nothing.
+  if changed.plan_id = plan and changed.status = change_workspace_plan.status then
+    return changed;
   end if;
   blockers := private.plan_change_blockers(org, plan);
   if status <> 'canceled' and jsonb_array_length(blockers) > 0 then
