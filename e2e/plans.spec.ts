@@ -1,0 +1,109 @@
+import { expect, test } from "./support/fixtures";
+import { serviceClient } from "./support/helpers";
+
+const thisMonth = () => `${new Date().toISOString().slice(0, 7)}-01`;
+
+test("a free workspace fills its 3 projects, sees the limit, and is refused the 4th with the upgrade message", async ({
+  newTenant,
+}) => {
+  const tenant = await newTenant({ workspaceName: "Tiny Co" });
+  const { page, api, workspace } = tenant;
+  for (const name of ["First", "Second"]) {
+    const { error } = await api.from("projects").insert({ organization_id: workspace.id, name });
+    expect(error).toBeNull();
+  }
+  await page.goto(`/w/${workspace.slug}`);
+  const name = page.getByRole("textbox", { name: /project name/i });
+  await name.fill("Third");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("link", { name: "Third" })).toBeVisible();
+  await expect(page.getByText("You have reached your plan's limit of 3 projects.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "See plans" })).toHaveAttribute(
+    "href",
+    `/w/${workspace.slug}/settings/billing`,
+  );
+
+  await name.fill("Fourth");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByText("Your plan allows 3 projects. Upgrade to add more.")).toBeVisible();
+  await expect(name).toHaveValue("Fourth"); // nothing typed is lost
+  const { data } = await api.from("projects").select("name").eq("organization_id", workspace.id);
+  expect(data?.map((p) => p.name).sort()).toEqual(["First", "Second", "Third"]);
+});
+
+test("the billing page shows the meters and the plans; upgrading says billing is not connected yet", async ({
+  newTenant,
+}) => {
+  const { page, api, workspace } = await newTenant({ workspaceName: "Metered Co" });
+  await api.from("projects").insert({ organization_id: workspace.id, name: "Only one" });
+  await serviceClient().rpc("record_usage", {
+    org: workspace.id,
+    metric: "api_requests",
+    period_start: thisMonth(),
+    amount: 4200,
+  });
+  await page.goto(`/w/${workspace.slug}/settings/billing`);
+  await expect(page.getByRole("heading", { name: /Free plan/ })).toBeVisible();
+  await expect(page.getByRole("meter", { name: "Projects" })).toHaveAttribute(
+    "aria-valuetext",
+    "1 of 3 projects",
+  );
+  await expect(page.getByRole("meter", { name: /Seats/ })).toHaveAttribute("aria-valuenow", "1");
+  await expect(page.getByRole("meter", { name: "API requests per month" })).toHaveAttribute(
+    "aria-valuetext",
+    "4,200 of 5,000 API requests",
+  );
+  await expect(page.getByText("(84%)")).toBeVisible();
+  await expect(page.getByText(/Resets on/)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Plans compared" })).toContainText("100 projects");
+
+  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await expect(page.getByText(/Online plan changes are not set up/)).toBeVisible();
+  const { data } = await api
+    .from("workspace_subscriptions")
+    .select("plan_id")
+    .eq("organization_id", workspace.id)
+    .single();
+  expect(data?.plan_id).toBe("free");
+});
+
+test("a plain member sees the plan's name only", async ({ member }) => {
+  await member.page.goto("/w/globex/settings/billing");
+  await expect(member.page.getByText(/is on the Free plan/)).toBeVisible();
+  await expect(member.page.getByRole("meter")).toHaveCount(0);
+  await expect(member.page.getByRole("button", { name: /Upgrade/ })).toHaveCount(0);
+});
+
+test("the JSON API counts each call against the month's API requests and answers 429 when they are spent", async ({
+  newTenant,
+  tenantB,
+  request,
+}) => {
+  const { page, api, workspace } = await newTenant({ workspaceName: "API Co" });
+  await api.from("projects").insert({ organization_id: workspace.id, name: "Listed" });
+  await serviceClient().rpc("record_usage", {
+    org: workspace.id,
+    metric: "api_requests",
+    period_start: thisMonth(),
+    amount: 4999,
+  });
+  const last = await page.request.get(`/api/w/${workspace.slug}/projects`);
+  expect(last.status()).toBe(200);
+  expect(last.headers()["x-quota-remaining"]).toBe("0");
+  expect((await last.json()).projects.map((p: { name: string }) => p.name)).toEqual(["Listed"]);
+
+  const refused = await page.request.get(`/api/w/${workspace.slug}/projects`);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  const body = await refused.json();
+  expect(body.error).toBe("quota_exceeded");
+  expect(body.message).toMatch(
+    /used its 5,000 API requests for this month\. The allowance resets on/,
+  );
+
+  // Another tenant's allowance is untouched, and it cannot read this workspace at all.
+  const other = await tenantB.page.request.get(`/api/w/${workspace.slug}/projects`);
+  expect(other.status()).toBe(404);
+  const signedOut = await request.get(`/api/w/${workspace.slug}/projects`);
+  expect(signedOut.status()).toBe(401);
+});
