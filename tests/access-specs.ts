@@ -446,6 +446,26 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
       amount: 1000,
     }),
   },
+  // Stripe's webhook writes (lib/billing): a user who could call them would mark
+  // their invoice paid, link their workspace to someone else's customer, or read it.
+  "public.apply_stripe_event(event jsonb, plan text, grace_days integer)": {
+    args: () => ({
+      event: {
+        id: "evt_forged",
+        type: "invoice.paid",
+        created: 1,
+        data: { object: { customer: "cus_forged" } },
+      },
+      plan: "enterprise",
+      grace_days: 60,
+    }),
+  },
+  "public.link_billing_customer(org uuid, customer text)": {
+    args: () => ({ org: "00000000-0000-4000-8000-000000000000", customer: "cus_forged" }),
+  },
+  "public.get_billing_account(org uuid)": {
+    args: () => ({ org: "00000000-0000-4000-8000-000000000000" }),
+  },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),

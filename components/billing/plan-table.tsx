@@ -24,6 +24,7 @@ export function PlanTable({
   meters,
   action,
   canManage,
+  unavailableNote,
 }: {
   plans: Plan[];
   current: Plan;
@@ -31,6 +32,8 @@ export function PlanTable({
   meters: Meter[];
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   canManage: boolean;
+  /** Shown instead of the buttons when nobody can change the plan here. */
+  unavailableNote: string;
 }) {
   const shown = plans.filter((plan) => plan.isPublic || plan.id === current.id);
   return (
@@ -81,7 +84,7 @@ export function PlanTable({
               const blockers = describeBlockers(planChangeBlockers(meters, plan.limits), metrics);
               return (
                 <td key={plan.id} className="px-3 py-3 align-top">
-                  {canManage ? (
+                  {canManage && plan.monthlyPriceCents !== null ? (
                     <>
                       <PlanChangeForm
                         action={action}
@@ -96,7 +99,7 @@ export function PlanTable({
                       )}
                     </>
                   ) : (
-                    <span className="text-xs text-zinc-600">Owners change the plan.</span>
+                    <span className="text-xs text-zinc-600">{unavailableNote}</span>
                   )}
                 </td>
               );

@@ -102,11 +102,21 @@ export const ERRORS = {
   billing_owner_only: { message: "Only owners can change the plan." },
   billing_not_configured: {
     message:
-      "Online plan changes are not set up on this deployment yet. Contact support to change your plan.",
+      "Online billing is not configured on this deployment. Contact support to change your plan.",
+  },
+  plan_not_sold_online: {
+    message: "This plan is arranged with us directly. Contact support to move to it.",
+  },
+  no_billing_account: { message: "This workspace has no billing account yet: upgrade first." },
+  billing_restricted: {
+    message:
+      "This workspace is read-only because of a billing problem. An owner can fix the payment on the billing page.",
   },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },
+  // apply_stripe_event() given something that is not a Stripe event: a bug of the webhook.
+  invalid_event: { message: "That did not work. Try again." },
 
   // Auth (Supabase Auth error codes)
   invalid_credentials: {

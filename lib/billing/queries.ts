@@ -18,6 +18,9 @@ export interface Subscription {
   planId: string;
   status: "active" | "trialing" | "past_due" | "canceled";
   currentPeriodEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  /** After a failed payment: when the workspace becomes read-only unless it is paid. */
+  graceEndsAt: string | null;
 }
 
 export interface BillingOverview {
@@ -49,12 +52,18 @@ export async function getSubscription(organizationId: string): Promise<Subscript
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("workspace_subscriptions")
-    .select("plan_id, status, current_period_end")
+    .select("plan_id, status, current_period_end, cancel_at_period_end, grace_ends_at")
     .eq("organization_id", organizationId)
     .maybeSingle();
   if (error) throw new Error(`Could not load the subscription: ${error.message}`);
   return data
-    ? { planId: data.plan_id, status: data.status, currentPeriodEnd: data.current_period_end }
+    ? {
+        planId: data.plan_id,
+        status: data.status,
+        currentPeriodEnd: data.current_period_end,
+        cancelAtPeriodEnd: data.cancel_at_period_end,
+        graceEndsAt: data.grace_ends_at,
+      }
     : null;
 }
 

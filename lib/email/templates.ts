@@ -70,3 +70,26 @@ export function invitationEmail(input: {
     ),
   };
 }
+
+export function paymentFailedEmail(input: {
+  workspaceName: string;
+  graceEndsAt: Date;
+  url: string;
+}) {
+  const until = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(
+    input.graceEndsAt,
+  );
+  const workspace = `“${inertName(input.workspaceName)}”`;
+  return {
+    subject: "A payment for your tenantkit workspace failed",
+    ...layout(
+      `The payment for ${workspace} failed`,
+      [
+        `We could not charge the payment method of the ${workspace} workspace.`,
+        `Everything keeps working until ${until}. After that the workspace becomes read-only until the payment goes through: nothing is deleted.`,
+      ],
+      { label: "Update the payment method", url: input.url },
+      "You receive this email because you are an owner of the workspace.",
+    ),
+  };
+}

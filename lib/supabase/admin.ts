@@ -1,7 +1,7 @@
 import "server-only";
 import { createClient } from "@supabase/supabase-js";
 import { publicEnv } from "@/lib/env";
-import type { Database } from "./database.types";
+import type { Database, Json } from "./database.types";
 import type { RateLimitCounter } from "@/lib/rate-limit/store";
 
 /*
@@ -34,3 +34,72 @@ export const consumeRateLimit: RateLimitCounter = async (key, points, durationMs
   const [row] = data ?? [];
   return row ? { consumed: row.consumed, expiresAtMs: row.expires_at_ms } : null;
 };
+
+/*
+ * Billing (lib/billing): the platform side of Stripe. Each function is one RPC that
+ * only the service role may execute (supabase/migrations/20261123000800_billing.sql).
+ */
+
+/** The workspace's Stripe customer and subscription, if it has them. */
+export async function getBillingAccount(organizationId: string) {
+  const { data, error } = await serviceRoleClient()
+    .rpc("get_billing_account", { org: organizationId })
+    .maybeSingle();
+  if (error) throw new Error(`get_billing_account: ${error.message}`);
+  return data
+    ? { customerId: data.stripe_customer_id, subscriptionId: data.stripe_subscription_id }
+    : null;
+}
+
+/** Records the customer created for a workspace; returns the one that is linked (a concurrent one wins). */
+export async function linkBillingCustomer(organizationId: string, customerId: string) {
+  const { data, error } = await serviceRoleClient().rpc("link_billing_customer", {
+    org: organizationId,
+    customer: customerId,
+  });
+  if (error) throw new Error(`link_billing_customer: ${error.message}`);
+  return data;
+}
+
+/** Records a verified Stripe event once and applies it (the webhook's only write). */
+export async function applyStripeEvent(event: Json, plan: string | null, graceDays: number) {
+  const { data, error } = await serviceRoleClient().rpc("apply_stripe_event", {
+    event,
+    plan: plan ?? undefined,
+    grace_days: graceDays,
+  });
+  if (error) throw new Error(`apply_stripe_event: ${error.message}`);
+  return data;
+}
+
+/** The owners' email addresses, to tell them about a failed payment. */
+export async function workspaceOwnerEmails(organizationId: string): Promise<string[]> {
+  const admin = serviceRoleClient();
+  const { data: owners, error } = await admin
+    .from("organization_members")
+    .select("user_id")
+    .eq("organization_id", organizationId)
+    .eq("role", "owner");
+  if (error) throw new Error(`owners of ${organizationId}: ${error.message}`);
+  if (owners.length === 0) return [];
+  const { data: profiles, error: profileError } = await admin
+    .from("profiles")
+    .select("email")
+    .in(
+      "id",
+      owners.map((owner) => owner.user_id),
+    );
+  if (profileError) throw new Error(`owner profiles: ${profileError.message}`);
+  return profiles.map((profile) => profile.email);
+}
+
+/** A workspace's name and URL slug, for platform emails. */
+export async function workspaceIdentity(organizationId: string) {
+  const { data, error } = await serviceRoleClient()
+    .from("organizations")
+    .select("name, slug")
+    .eq("id", organizationId)
+    .maybeSingle();
+  if (error) throw new Error(`workspace ${organizationId}: ${error.message}`);
+  return data;
+}

@@ -242,7 +242,6 @@ export type Database = {
           monthly_price_cents: number | null;
           name: string;
           sort_order: number;
-          stripe_price_id: string | null;
         };
         Insert: {
           description?: string;
@@ -251,7 +250,6 @@ export type Database = {
           monthly_price_cents?: number | null;
           name: string;
           sort_order?: number;
-          stripe_price_id?: string | null;
         };
         Update: {
           description?: string;
@@ -260,7 +258,6 @@ export type Database = {
           monthly_price_cents?: number | null;
           name?: string;
           sort_order?: number;
-          stripe_price_id?: string | null;
         };
         Relationships: [];
       };
@@ -327,9 +324,11 @@ export type Database = {
       };
       workspace_subscriptions: {
         Row: {
+          cancel_at_period_end: boolean;
           created_at: string;
           current_period_end: string | null;
           current_period_start: string;
+          grace_ends_at: string | null;
           organization_id: string;
           plan_id: string;
           seat_quantity: number;
@@ -337,9 +336,11 @@ export type Database = {
           updated_at: string;
         };
         Insert: {
+          cancel_at_period_end?: boolean;
           created_at?: string;
           current_period_end?: string | null;
           current_period_start?: string;
+          grace_ends_at?: string | null;
           organization_id: string;
           plan_id: string;
           seat_quantity?: number;
@@ -347,9 +348,11 @@ export type Database = {
           updated_at?: string;
         };
         Update: {
+          cancel_at_period_end?: boolean;
           created_at?: string;
           current_period_end?: string | null;
           current_period_start?: string;
+          grace_ends_at?: string | null;
           organization_id?: string;
           plan_id?: string;
           seat_quantity?: number;
@@ -377,6 +380,10 @@ export type Database = {
     };
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: Json };
+      apply_stripe_event: {
+        Args: { event: Json; grace_days?: number; plan?: string };
+        Returns: Json;
+      };
       change_workspace_plan: {
         Args: {
           org: string;
@@ -384,9 +391,11 @@ export type Database = {
           status?: Database["public"]["Enums"]["subscription_status"];
         };
         Returns: {
+          cancel_at_period_end: boolean;
           created_at: string;
           current_period_end: string | null;
           current_period_start: string;
+          grace_ends_at: string | null;
           organization_id: string;
           plan_id: string;
           seat_quantity: number;
@@ -447,6 +456,13 @@ export type Database = {
           user_agent: string;
         }[];
       };
+      get_billing_account: {
+        Args: { org: string };
+        Returns: {
+          stripe_customer_id: string;
+          stripe_subscription_id: string;
+        }[];
+      };
       get_invitation: { Args: { token: string }; Returns: Json };
       get_workspace_usage: {
         Args: { org: string };
@@ -463,6 +479,10 @@ export type Database = {
         Returns: Json;
       };
       leave_organization: { Args: { org: string }; Returns: undefined };
+      link_billing_customer: {
+        Args: { customer: string; org: string };
+        Returns: string;
+      };
       prove_email: { Args: { code: string }; Returns: boolean };
       record_usage: {
         Args: {

@@ -45,11 +45,12 @@ create table public.plans (
   sort_order      integer not null default 0,
   -- Hidden plans (enterprise, legacy) are not offered; a workspace on one still reads it.
   is_public       boolean not null default true,
-  -- What the comparison table shows; Stripe's price is the truth (the billing issue).
-  monthly_price_cents integer check (monthly_price_cents >= 0),
-  stripe_price_id text unique check (stripe_price_id is null or char_length(stripe_price_id) between 1 and 255)
+  -- What the comparison table shows. What is charged is the Stripe price the
+  -- deployment maps to the plan (STRIPE_PRICE_<PLAN>, docs/billing.md): price ids
+  -- differ between Stripe's test and live modes, so they are configuration, not data.
+  monthly_price_cents integer check (monthly_price_cents >= 0)
 );
-comment on table public.plans is 'The plan catalog. Stripe price ids are filled in by the billing setup.';
+comment on table public.plans is 'The plan catalog: names, order, visibility and display prices.';
 
 create table public.plan_limits (
   plan_id     text not null references public.plans(id) on delete cascade,

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { BillingStatusBanner } from "@/components/billing/billing-status-banner";
 import { Logo } from "@/components/logo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -47,6 +49,9 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
         <WorkspaceNav slug={workspace.slug} showActivity={activityPermissions(workspace).canView} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        <Suspense fallback={null}>
+          <BillingStatusBanner workspace={workspace} />
+        </Suspense>
         {children}
       </main>
     </div>

@@ -41,4 +41,3 @@ export async function GET(_request: Request, context: RouteContext<"/api/w/[slug
     },
   );
 }
-

@@ -4,7 +4,10 @@ import { PlanTable } from "@/components/billing/plan-table";
 import { UsageMeter } from "@/components/billing/usage-meter";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { requestPlanChange } from "@/lib/billing/actions";
+import { Alert } from "@/components/ui/alert";
+import { PortalButton } from "@/components/billing/portal-button";
+import { openBillingPortal, requestPlanChange } from "@/lib/billing/actions";
+import { billingConfig } from "@/lib/billing/config";
 import { billingPermissions } from "@/lib/billing/permissions";
 import { getBillingOverview, getPlanName, getSubscription } from "@/lib/billing/queries";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -23,8 +26,22 @@ const STATUS_TEXT = {
   canceled: "Canceled: Free limits apply",
 } as const;
 
-export default async function BillingPage({ params }: PageProps<"/w/[slug]/settings/billing">) {
+const CHECKOUT_NOTICES = {
+  success: {
+    tone: "success",
+    text: "Payment received. The new plan shows here as soon as Stripe confirms it (usually seconds).",
+  },
+  canceled: { tone: "info", text: "Checkout canceled: nothing was charged." },
+} as const;
+
+export default async function BillingPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[slug]/settings/billing">) {
   const { slug } = await params;
+  const checkout = (await searchParams).checkout;
+  const notice =
+    checkout === "success" || checkout === "canceled" ? CHECKOUT_NOTICES[checkout] : null;
   const { workspace } = await requireWorkspace(slug);
   const can = billingPermissions(workspace.role);
 
@@ -54,9 +71,18 @@ export default async function BillingPage({ params }: PageProps<"/w/[slug]/setti
   const overview = await getBillingOverview(workspace.id);
   if (!overview) notFound();
   const { subscription, plan, plans, metrics, meters } = overview;
+  const configured = billingConfig() !== null;
+  const canManage = can.canManageBilling && configured;
   return (
     <div className="space-y-6">
       {heading}
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {!configured && (
+        <Alert>
+          Online billing is not configured on this deployment: plans are changed by the operator.
+          Contact support to change your plan.
+        </Alert>
+      )}
       <Card className="space-y-5 p-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div>
@@ -67,7 +93,20 @@ export default async function BillingPage({ params }: PageProps<"/w/[slug]/setti
               </Badge>
             </h2>
             <p className="text-sm text-zinc-600">{plan.description}</p>
+            {subscription.cancelAtPeriodEnd && subscription.currentPeriodEnd && (
+              <p className="text-sm text-zinc-600">
+                Ends on{" "}
+                {new Date(subscription.currentPeriodEnd).toLocaleDateString("en-US", {
+                  dateStyle: "long",
+                  timeZone: "UTC",
+                })}
+                ; the workspace then moves to Free, keeping its data.
+              </p>
+            )}
           </div>
+          {canManage && subscription.planId !== "free" && (
+            <PortalButton action={openBillingPortal.bind(null, workspace.slug)} />
+          )}
         </div>
         <div className="space-y-4" aria-label="Usage">
           {meters.map((meter) => (
@@ -83,7 +122,10 @@ export default async function BillingPage({ params }: PageProps<"/w/[slug]/setti
           metrics={metrics}
           meters={meters}
           action={requestPlanChange.bind(null, workspace.slug)}
-          canManage={can.canManageBilling}
+          canManage={canManage}
+          unavailableNote={
+            !can.canManageBilling ? "Owners change the plan." : "Contact support to switch."
+          }
         />
       </Card>
     </div>
