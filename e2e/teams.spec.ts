@@ -60,7 +60,7 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   await daveRow.getByLabel("Role of Dave Davis").selectOption("admin");
   await expect(alice.getByTestId("toast")).toContainText("Dave Davis is now admin.");
   await davePage.goto("/w/acme");
-  await expect(davePage.locator("header").getByText("admin", { exact: true })).toBeVisible();
+  await expect(davePage.locator("header").getByText("Admin", { exact: true })).toBeVisible();
 
   // Then removes him: his next navigation no longer shows acme.
   await alice.reload();
