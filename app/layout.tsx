@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { ToastProvider } from "@/components/ui/toast";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,9 +10,11 @@ export const metadata: Metadata = {
   description: "Multi-tenant SaaS starter on Next.js and Supabase, isolated by Row-Level Security.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request already (the CSP nonce), so reading the cookie costs nothing.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={theme === "system" ? undefined : theme}>
       <body className="min-h-dvh font-sans">
         <a
           href="#main"
@@ -17,7 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        {children}
+        <ToastProvider>{children}</ToastProvider>
       </body>
     </html>
   );

@@ -20,7 +20,8 @@ test("alice deletes a project, finds it in the activity feed under her name, and
 
   await alice.getByRole("button", { name: "Delete project" }).click();
   await alice.getByRole("dialog").getByRole("button", { name: "Delete project" }).click();
-  await expect(alice).toHaveURL(/\/w\/acme\?deleted=1$/);
+  await expect(alice.getByTestId("toast").getByText(`Deleted “${name} v2”.`)).toBeVisible();
+  await expect(alice).toHaveURL(/\/w\/acme$/);
   await expect(alice.getByTestId("project-list").getByText(`${name} v2`)).toHaveCount(0);
 
   await alice.getByRole("link", { name: "Activity" }).click();

@@ -33,9 +33,11 @@ test("sign up, create a first workspace, and get a clear error for a taken URL",
 
   // A second sign-up with the same email gets the answer any address gets: "check your
   // email" (saying "already registered" would tell anyone which addresses have accounts).
+  await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   // Wait for the sign-out to land: navigating on while it runs races its redirect.
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed_out$/);
+  await expect(page.getByText("You’ve been signed out.")).toBeVisible();
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Dana again");
   await page.getByLabel("Work email").fill(email);
@@ -63,8 +65,9 @@ test("a protected page sends a signed-out visitor to sign in and back", async ({
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 
+  await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed_out$/);
   await page.goto(home);
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -90,6 +93,7 @@ test("forgotten password: the emailed link lets the user choose a new one", asyn
   await page.getByLabel("Repeat the new password").fill("second-password");
   await page.getByRole("button", { name: "Save new password" }).click();
   await expect(page).toHaveURL(/\/onboarding/);
+  await expect(page.getByText("Your password was updated.")).toBeVisible();
 
   await page.context().clearCookies();
   await signIn(page, email, "second-password");

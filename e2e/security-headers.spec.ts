@@ -56,8 +56,9 @@ test("every main page is served with the security headers and passes its CSP", a
     await expectSecurityHeaders(page, path);
   // A client-side navigation and a server action under the CSP.
   await page.goto("/w/acme");
+  await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed_out$/);
   expect(problems).toEqual([]);
 });
 

@@ -15,6 +15,9 @@ export function SignInForm({ next }: { next: string }) {
   const [method, setMethod] = useState<Method>("password");
   const [passwordState, passwordAction] = useActionState(signIn, idleForm);
   const [linkState, linkAction] = useActionState(sendMagicLink, idleForm);
+  // Kept in the browser across a failed attempt (the server never echoes a password, and
+  // React resets uncontrolled fields after an action): a typo is fixed, not retyped.
+  const [password, setPassword] = useState("");
   const state = method === "password" ? passwordState : linkState;
   const values = state.values ?? {};
 
@@ -67,6 +70,8 @@ export function SignInForm({ next }: { next: string }) {
               type="password"
               autoComplete="current-password"
               required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
               error={state.fieldErrors?.password}
             />
             <SubmitButton pendingLabel="Signing in…" className="w-full">

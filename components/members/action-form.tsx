@@ -2,11 +2,11 @@
 
 import { useActionState, type ReactNode } from "react";
 import { idleForm, type FormState } from "@/lib/forms";
-import { FormMessage } from "@/components/ui/alert";
 import type { ButtonProps } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useToastedAction } from "@/components/ui/toast";
 
-/** A one-button form for a non-destructive action (resend, make admin…), with its result. */
+/** A one-button form for a non-destructive action (resend…); its result is a toast. */
 export function ActionForm({
   action,
   fields,
@@ -22,7 +22,7 @@ export function ActionForm({
   variant?: ButtonProps["variant"];
   children?: ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, idleForm);
+  const [, formAction] = useActionState(useToastedAction(action), idleForm);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       {Object.entries(fields).map(([name, value]) => (
@@ -32,7 +32,6 @@ export function ActionForm({
       <SubmitButton variant={variant} size="sm" pendingLabel={pendingLabel}>
         {label}
       </SubmitButton>
-      <FormMessage state={state} />
     </form>
   );
 }

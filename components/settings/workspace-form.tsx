@@ -11,12 +11,10 @@ export function WorkspaceForm({
   action,
   name,
   slug,
-  canEdit,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   name: string;
   slug: string;
-  canEdit: boolean;
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   const values = state.status === "error" ? state.values : undefined;
@@ -28,7 +26,6 @@ export function WorkspaceForm({
         label="Workspace name"
         required
         maxLength={80}
-        disabled={!canEdit}
         defaultValue={values?.name ?? name}
         key={`n-${values?.name ?? name}`}
         error={state.fieldErrors?.name}
@@ -39,7 +36,6 @@ export function WorkspaceForm({
         prefix="/w/"
         required
         maxLength={SLUG_MAX}
-        disabled={!canEdit}
         autoCapitalize="none"
         spellCheck={false}
         defaultValue={values?.slug ?? slug}
@@ -47,11 +43,7 @@ export function WorkspaceForm({
         hint="Changing it breaks old links to this workspace: they will answer “not found”."
         error={state.fieldErrors?.slug}
       />
-      {canEdit ? (
-        <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-      ) : (
-        <p className="text-sm text-zinc-600">Only owners and admins can change these settings.</p>
-      )}
+      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
     </form>
   );
 }

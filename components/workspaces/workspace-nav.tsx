@@ -31,14 +31,18 @@ export function WorkspaceNav({ slug, showActivity }: { slug: string; showActivit
     { href: `${base}/settings`, label: "Settings", active: pathname === `${base}/settings` },
   ];
   return (
-    <nav aria-label="Workspace" className="mx-auto flex max-w-5xl gap-1 px-4">
+    // Scrolls sideways inside itself on a narrow screen instead of widening the page.
+    <nav
+      aria-label="Workspace"
+      className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 [scrollbar-width:none] sm:px-4"
+    >
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={item.active ? "page" : undefined}
           className={cn(
-            "-mb-px flex items-center gap-1.5 border-b-2 py-2.5 pr-1.5 pl-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-zinc-900",
+            "-mb-px flex shrink-0 items-center gap-1.5 border-b-2 py-2.5 pr-1.5 pl-2 text-sm sm:pl-3 font-medium focus-visible:outline-2 focus-visible:outline-zinc-900",
             item.active
               ? "border-zinc-900 text-zinc-900"
               : "border-transparent text-zinc-600 hover:text-zinc-900",

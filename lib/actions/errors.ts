@@ -119,6 +119,8 @@ export const ERRORS = {
   invalid_event: { message: "That did not work. Try again." },
 
   // Auth (Supabase Auth error codes)
+  // The auth server did not answer, or answered 5xx (lib/auth/service.ts): not the user's fault.
+  auth_unavailable: { message: "We can’t reach the sign-in service. Try again." },
   invalid_credentials: {
     // One message for unknown email and wrong password: do not reveal which accounts exist.
     message: "That email and password do not match an account.",

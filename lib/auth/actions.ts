@@ -9,6 +9,7 @@ import { forgiveAuthAttempt, limitAuthAttempt } from "@/lib/rate-limit";
 import { createClient } from "@/lib/supabase/server";
 import { emailLinkSchema, verifyEmailLink } from "./email-link";
 import { AUTH_NEXT_COOKIE, RECOVERY_COOKIE, safeNextPath, signInPathFor } from "./redirects";
+import { isAuthServiceDown } from "./service";
 import { endSession } from "./session";
 import {
   changePasswordSchema,
@@ -41,7 +42,9 @@ export const signIn = formAction({ schema: signInSchema }, async ({ data, formDa
   const refused = await limitAuthAttempt("sign-in", data.email);
   if (refused) return tooManyAttempts(refused);
   const { error } = await supabase.auth.signInWithPassword(data);
-  // Anything but an unconfirmed email reads as "no such account" (no account enumeration).
+  // An unreachable auth server says so; any other refusal but an unconfirmed email reads
+  // as "no such account" (no account enumeration).
+  if (error && isAuthServiceDown(error)) return fail("auth_unavailable");
   if (error) return fail(error.code === "email_not_confirmed" ? error : "invalid_credentials");
   await forgiveAuthAttempt("sign-in", data.email);
   return redirectTo(safeNextPath(formData.get("next")));
@@ -66,6 +69,7 @@ export const signUp = formAction(
     // Hosted Supabase with confirmations on does the same at the API (a fake user, no
     // error); with confirmations off (local dev) a new address is signed in at once,
     // which tells them apart anyway: docs/security.md, "Account enumeration".
+    if (error && isAuthServiceDown(error)) return fail("auth_unavailable");
     if (error && !ACCOUNT_EXISTS.has(error.code ?? "")) return fail(error, "sign_up_failed");
     return redirectTo(data.session ? next : checkEmail("confirm", email));
   },
@@ -86,6 +90,7 @@ export const sendMagicLink = formAction(
     // Unknown addresses get the same answer as known ones (no account enumeration).
     const unknownAddress =
       error?.status === 422 || error?.code === "otp_disabled" || error?.code === "user_not_found";
+    if (error && isAuthServiceDown(error)) return fail("auth_unavailable");
     if (error && !unknownAddress)
       return fail(error.status === 429 ? "over_email_send_rate_limit" : "email_not_sent");
     return redirectTo(checkEmail("magic-link", data.email));
@@ -100,8 +105,10 @@ export const requestPasswordReset = formAction(
     const { error } = await supabase.auth.resetPasswordForEmail(data.email, {
       redirectTo: await emailRedirect("/reset-password"),
     });
-    // Other errors are not shown: the answer must not tell whether the address has an account.
+    // Other errors are not shown: the answer must not tell whether the address has an
+    // account (an unreachable server tells nothing about the address).
     if (error?.status === 429) return fail("over_email_send_rate_limit");
+    if (error && isAuthServiceDown(error)) return fail("auth_unavailable");
     return redirectTo(checkEmail("reset", data.email));
   },
 );
@@ -161,7 +168,7 @@ async function passwordIsCurrent(email: string, password: string): Promise<boole
 
 export async function signOut(): Promise<void> {
   await endSession();
-  redirect("/sign-in");
+  redirect("/sign-in?notice=signed_out");
 }
 
 /** "Sign in as someone else": sign out, then sign in and come back to `next`. */

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createClient } from "@/lib/supabase/server";
 import { REQUEST_PATH_HEADER, signInPathFor } from "./redirects";
+import { AuthServiceUnavailableError, isAuthServiceDown } from "./service";
 
 export interface CurrentUser {
   id: string;
@@ -13,10 +14,13 @@ export interface CurrentUser {
 /**
  * The signed-in user, verified by the auth server (getClaims validates the JWT;
  * never trust getSession() from cookies on the server). Cached per request.
+ * An auth server that cannot be reached throws (the error page): answering "nobody"
+ * would send a signed-in user to the sign-in form as if their session had ended.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const supabase = await createClient();
   const { data, error } = await supabase.auth.getClaims();
+  if (error && isAuthServiceDown(error)) throw new AuthServiceUnavailableError(error);
   if (error || !data?.claims?.sub) return null;
   return { id: data.claims.sub, email: String(data.claims.email ?? "") };
 });

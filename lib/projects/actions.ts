@@ -63,6 +63,19 @@ export const deleteProject = workspaceAction(
       .eq("id", data.projectId)
       .select("id");
     if (error || rows.length === 0) return fail("project_not_allowed");
-    return redirectTo(`/w/${workspace.slug}?deleted=1`);
+    // The deletion's audit entry is what Undo restores from (restore_project). Owners,
+    // the only ones who delete, can always read the log; no entry just means no Undo.
+    const { data: entry } = await supabase
+      .from("audit_logs")
+      .select("id")
+      .eq("organization_id", workspace.id)
+      .eq("table_name", "projects")
+      .eq("record_id", data.projectId)
+      .is("new_data", null)
+      // Newest first on audit_logs_org_created_idx: the entry was written a moment ago.
+      .order("created_at", { ascending: false })
+      .limit(1)
+      .maybeSingle();
+    return redirectTo(`/w/${workspace.slug}?deleted=${entry?.id ?? 0}`);
   },
 );

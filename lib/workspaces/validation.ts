@@ -78,3 +78,6 @@ export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema, slug:
 export const deleteWorkspaceSchema = z.object({ confirmName: z.string().trim() });
 
 export const roleSchema = z.enum(ROLES);
+
+/** "admin" → "Admin": how a role reads everywhere in the UI (badges, selects, lists). */
+export const roleLabel = (role: Role) => role[0]!.toUpperCase() + role.slice(1);

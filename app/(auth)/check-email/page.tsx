@@ -5,8 +5,7 @@ export const metadata: Metadata = { title: "Check your email" };
 
 const copy = {
   // Also the answer for an address that already has an account (no account enumeration).
-  confirm:
-    "If {email} is not registered yet, a link to activate your account is on its way. Already have an account? Sign in, or reset your password.",
+  confirm: "If {email} is not registered yet, a link to activate your account is on its way.",
   "magic-link": "If an account exists for {email}, a sign-in link is on its way. It works once.",
   reset: "If an account exists for {email}, a link to choose a new password is on its way.",
 } as const;
@@ -24,6 +23,22 @@ export default async function CheckEmailPage({ searchParams }: PageProps<"/check
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-zinc-900">Check your email</h1>
       <p className="text-sm text-zinc-600">{copy[kind].replace("{email}", email)}</p>
+      {kind === "confirm" && (
+        <p className="text-sm text-zinc-600">
+          Already have an account?{" "}
+          <Link href="/sign-in" className="font-medium text-zinc-900 underline underline-offset-4">
+            Sign in
+          </Link>
+          , or{" "}
+          <Link
+            href="/forgot-password"
+            className="font-medium text-zinc-900 underline underline-offset-4"
+          >
+            reset your password
+          </Link>
+          .
+        </p>
+      )}
       {localInbox && (
         <p className="rounded-md bg-zinc-50 p-3 text-xs text-zinc-600">
           Local development: emails are caught, not delivered. Open the inbox at{" "}

@@ -9,14 +9,20 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const notices: Record<string, { tone: "error" | "success"; text: string }> = {
   link_invalid: { tone: "error", text: "That link is invalid or has expired. Ask for a new one." },
-  signed_out: { tone: "success", text: "You are signed out." },
+  signed_out: { tone: "success", text: "You’ve been signed out." },
+  signed_out_everywhere: {
+    tone: "success",
+    text: "You’ve been signed out on every device, this one included.",
+  },
 };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await getCurrentUser()) redirect(next);
-  const notice = typeof params.error === "string" ? notices[params.error] : undefined;
+  // `?error=` for a refusal, `?notice=` for news; own keys only (`?error=toString`).
+  const key = params.error ?? params.notice;
+  const notice = typeof key === "string" && Object.hasOwn(notices, key) ? notices[key] : undefined;
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LimitBanner } from "@/components/billing/limit-banner";
 import { Notice } from "@/components/notice";
-import { Alert } from "@/components/ui/alert";
+import { DeletedProjectToast } from "@/components/projects/deleted-project-toast";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
+import { restoreProject } from "@/lib/activity/actions";
+import { getActivityEntry } from "@/lib/activity/queries";
 import { billingPermissions } from "@/lib/billing/permissions";
 import { getMeter } from "@/lib/billing/queries";
 import { createProject } from "@/lib/projects/actions";
@@ -45,12 +47,30 @@ async function Projects({ organizationId, slug }: { organizationId: string; slug
   );
 }
 
+/**
+ * What `?deleted=<audit entry id>` stands for: a project deletion of this workspace
+ * the user can read, named from the log (never from the URL), or a plain "deleted"
+ * without Undo.
+ */
+async function deletion(organizationId: string, param: string) {
+  const id = Number(param);
+  const entry =
+    Number.isSafeInteger(id) && id > 0 ? await getActivityEntry(organizationId, id) : null;
+  const isProjectDeletion = entry?.table_name === "projects" && entry.new_data === null;
+  const name = isProjectDeletion ? entry.old_data?.name : undefined;
+  return {
+    entryId: isProjectDeletion ? entry.id : null,
+    name: typeof name === "string" ? name : null,
+  };
+}
+
 export default async function WorkspaceHome({ params, searchParams }: PageProps<"/w/[slug]">) {
   const { slug } = await params;
   const { workspace } = await requireWorkspace(slug);
   const permissions = projectPermissions(workspace.role);
   const query = await searchParams;
-  const deleted = query.deleted === "1";
+  const deleted =
+    typeof query.deleted === "string" ? await deletion(workspace.id, query.deleted) : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -61,7 +81,13 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
           </p>
         </div>
       </div>
-      {deleted && <Alert tone="success">Project deleted.</Alert>}
+      {deleted && (
+        <DeletedProjectToast
+          entryId={deleted.entryId}
+          name={deleted.name}
+          restore={restoreProject.bind(null, workspace.slug)}
+        />
+      )}
       <Notice params={query} workspaceName={workspace.name} />
       <Suspense fallback={null}>
         <ProjectsLimit

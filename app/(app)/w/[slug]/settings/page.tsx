@@ -43,12 +43,26 @@ export default async function SettingsPage({
       )}
 
       <Card className="p-6">
-        <WorkspaceForm
-          action={updateWorkspace.bind(null, workspace.slug)}
-          name={workspace.name}
-          slug={workspace.slug}
-          canEdit={can.canEditWorkspace}
-        />
+        {can.canEditWorkspace ? (
+          <WorkspaceForm
+            action={updateWorkspace.bind(null, workspace.slug)}
+            name={workspace.name}
+            slug={workspace.slug}
+          />
+        ) : (
+          // What a member may only read is shown as text: inputs, even disabled, look editable.
+          <div className="space-y-4">
+            <dl className="grid gap-4 sm:grid-cols-[10rem_1fr]" data-testid="workspace-details">
+              <dt className="text-sm font-medium text-zinc-600">Workspace name</dt>
+              <dd className="text-sm text-zinc-900">{workspace.name}</dd>
+              <dt className="text-sm font-medium text-zinc-600">Workspace URL</dt>
+              <dd className="font-mono text-sm text-zinc-900">/w/{workspace.slug}</dd>
+            </dl>
+            <p className="text-sm text-zinc-600">
+              Only owners and admins can change these settings.
+            </p>
+          </div>
+        )}
       </Card>
 
       {planName && (

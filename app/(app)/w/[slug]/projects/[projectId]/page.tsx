@@ -97,7 +97,7 @@ export default async function ProjectPage({
           <ConfirmDialog
             trigger="Delete project"
             title={`Delete “${project.name}”?`}
-            description="This permanently deletes the project for everyone in the workspace. It cannot be undone."
+            description="The project disappears for everyone in the workspace. You can undo it right after, and owners and admins can restore it later from Activity."
             confirmLabel="Delete project"
             pendingLabel="Deleting…"
             action={deleteProject.bind(null, workspace.slug)}

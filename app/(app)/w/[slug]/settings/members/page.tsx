@@ -5,7 +5,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ActionForm } from "@/components/members/action-form";
 import { LimitBanner } from "@/components/billing/limit-banner";
 import { InviteForm } from "@/components/members/invite-form";
-import { RoleForm } from "@/components/members/role-form";
+import { RoleSelect } from "@/components/members/role-select";
+import { RowMenu, type RowMenuItem } from "@/components/ui/row-menu";
 import {
   changeMemberRole,
   inviteMember,
@@ -20,6 +21,7 @@ import { getMeter } from "@/lib/billing/queries";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
+import { roleLabel } from "@/lib/workspaces/validation";
 
 export async function generateMetadata({
   params,
@@ -96,9 +98,9 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
                     {member.email} · joined {dateFormat.format(new Date(member.joinedAt))}
                   </p>
                 </div>
-                <div className="flex flex-wrap items-center gap-2">
+                <div className="flex items-center gap-2">
                   {manageable ? (
-                    <RoleForm
+                    <RoleSelect
                       action={changeMemberRole.bind(null, workspace.slug)}
                       memberId={member.userId}
                       memberLabel={label}
@@ -106,32 +108,9 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
                       roles={can.assignableRoles}
                     />
                   ) : (
-                    <Badge tone={member.role}>{member.role}</Badge>
+                    <Badge tone={member.role}>{roleLabel(member.role)}</Badge>
                   )}
-                  {!isSelf && can.canTransferOwnership && member.role !== "owner" && (
-                    <ConfirmDialog
-                      trigger="Transfer ownership"
-                      triggerVariant="secondary"
-                      title={`Make ${label} the owner?`}
-                      description={`${label} becomes an owner of ${workspace.name} and you become an admin.`}
-                      confirmLabel="Transfer ownership"
-                      pendingLabel="Transferring…"
-                      action={transferOwnership.bind(null, workspace.slug)}
-                      fields={{ memberId: member.userId }}
-                    />
-                  )}
-                  {manageable && (
-                    <ConfirmDialog
-                      trigger="Remove"
-                      title={`Remove ${label}?`}
-                      description={`${label} loses access to ${workspace.name} and its projects immediately.`}
-                      confirmLabel="Remove member"
-                      pendingLabel="Removing…"
-                      action={removeMember.bind(null, workspace.slug)}
-                      fields={{ memberId: member.userId }}
-                    />
-                  )}
-                  {isSelf && (
+                  {isSelf ? (
                     <ConfirmDialog
                       trigger="Leave"
                       triggerVariant="secondary"
@@ -140,6 +119,39 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
                       confirmLabel="Leave workspace"
                       pendingLabel="Leaving…"
                       action={leaveWorkspace.bind(null, workspace.slug)}
+                    />
+                  ) : (
+                    <MemberMenu
+                      label={label}
+                      items={[
+                        ...(can.canTransferOwnership && member.role !== "owner"
+                          ? [
+                              {
+                                label: "Transfer ownership",
+                                title: `Make ${label} the owner?`,
+                                description: `${label} becomes an owner of ${workspace.name} and you become an admin.`,
+                                confirmLabel: "Transfer ownership",
+                                pendingLabel: "Transferring…",
+                                action: transferOwnership.bind(null, workspace.slug),
+                                fields: { memberId: member.userId },
+                              },
+                            ]
+                          : []),
+                        ...(manageable
+                          ? [
+                              {
+                                label: "Remove from workspace",
+                                danger: true,
+                                title: `Remove ${label}?`,
+                                description: `${label} loses access to ${workspace.name} and its projects immediately.`,
+                                confirmLabel: "Remove member",
+                                pendingLabel: "Removing…",
+                                action: removeMember.bind(null, workspace.slug),
+                                fields: { memberId: member.userId },
+                              },
+                            ]
+                          : []),
+                      ]}
                     />
                   )}
                 </div>
@@ -171,7 +183,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
                   <div className="min-w-0">
                     <p className="truncate text-sm font-medium text-zinc-900">{invitation.email}</p>
                     <p className="text-xs text-zinc-500">
-                      {invitation.role} ·{" "}
+                      {roleLabel(invitation.role)} ·{" "}
                       {invitation.expired ? (
                         <span className="font-medium text-amber-700">expired</span>
                       ) : (
@@ -206,4 +218,11 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/setti
       )}
     </div>
   );
+}
+
+/** The row's "…" menu, or nothing when this user may do nothing to that member. */
+function MemberMenu({ label, items }: { label: string; items: RowMenuItem[] }) {
+  // Keeps the role selects of all rows in one column.
+  if (items.length === 0) return <span className="size-8" aria-hidden />;
+  return <RowMenu label={`More actions for ${label}`} items={items} />;
 }
