@@ -2,6 +2,7 @@
 
 import { fail, ok, redirectTo, workspaceAction, type Outcome } from "@/lib/actions/safe-action";
 import type { CurrentUser } from "@/lib/auth/session";
+import { followSeats } from "@/lib/billing/seats";
 import { sendEmail } from "@/lib/email/send";
 import { invitationEmail } from "@/lib/email/templates";
 import { publicEnv } from "@/lib/env";
@@ -32,6 +33,7 @@ async function inviteAndEmail(
 ): Promise<Outcome> {
   const { data, error } = await supabase.rpc("invite_member", { org: workspace.id, email, role });
   if (error) return fail(error);
+  followSeats(workspace.id);
   const invitation = invitedSchema.parse(data);
 
   const { data: profile } = await supabase
@@ -73,7 +75,9 @@ export const revokeInvitation = workspaceAction(
       org: workspace.id,
       invitation_id: data.invitationId,
     });
-    return error ? fail(error) : ok("Invitation revoked.");
+    if (error) return fail(error);
+    followSeats(workspace.id);
+    return ok("Invitation revoked.");
   },
 );
 
@@ -96,7 +100,9 @@ export const removeMember = workspaceAction(
       org: workspace.id,
       member_id: data.memberId,
     });
-    return error ? fail(error) : ok("Member removed.");
+    if (error) return fail(error);
+    followSeats(workspace.id);
+    return ok("Member removed.");
   },
 );
 
@@ -117,6 +123,7 @@ export const leaveWorkspace = workspaceAction(
   async ({ workspace, supabase }) => {
     const { error } = await supabase.rpc("leave_organization", { org: workspace.id });
     if (error) return fail(error);
+    followSeats(workspace.id);
     return redirectTo(`/?notice=left&name=${encodeURIComponent(workspace.name)}`);
   },
 );

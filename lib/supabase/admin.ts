@@ -103,3 +103,24 @@ export async function workspaceIdentity(organizationId: string) {
   if (error) throw new Error(`workspace ${organizationId}: ${error.message}`);
   return data;
 }
+
+/** Seats in use (members + unexpired pending invitations), as private.seats_used() counts them. */
+export async function seatsInUse(organizationId: string): Promise<number> {
+  const admin = serviceRoleClient();
+  const [members, invitations] = await Promise.all([
+    admin
+      .from("organization_members")
+      .select("id", { count: "exact", head: true })
+      .eq("organization_id", organizationId),
+    admin
+      .from("invitations")
+      .select("id", { count: "exact", head: true })
+      .eq("organization_id", organizationId)
+      .is("accepted_at", null)
+      .is("revoked_at", null)
+      .gt("expires_at", new Date().toISOString()),
+  ]);
+  if (members.error || invitations.error)
+    throw new Error(`seats of ${organizationId}: ${(members.error ?? invitations.error)!.message}`);
+  return (members.count ?? 0) + (invitations.count ?? 0);
+}
