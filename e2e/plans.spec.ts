@@ -31,7 +31,7 @@ test("a free workspace fills its 3 projects, sees the limit, and is refused the 
   expect(data?.map((p) => p.name).sort()).toEqual(["First", "Second", "Third"]);
 });
 
-test("the billing page shows the meters and the plans, and says when online billing is not configured", async ({
+test("the billing page shows the meters; the owner upgrades through Checkout and gets Pro's limits", async ({
   newTenant,
 }) => {
   const { page, api, workspace } = await newTenant({ workspaceName: "Metered Co" });
@@ -57,22 +57,34 @@ test("the billing page shows the meters and the plans, and says when online bill
   await expect(page.getByText(/Resets on/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Plans compared" })).toContainText("100 projects");
 
-  // This browser suite runs without Stripe keys: no fake upgrade, a clear note instead.
-  await expect(page.getByText(/Online billing is not configured on this deployment/)).toBeVisible();
-  await expect(page.getByRole("button", { name: /Upgrade to/ })).toHaveCount(0);
+  // Stripe Checkout (the local test double's page), then back with the plan applied by
+  // the signed webhook, never by the redirect.
+  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await expect(page.getByRole("heading", { name: "Stripe test checkout" })).toBeVisible();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page).toHaveURL(/\/settings\/billing\?checkout=success$/);
+  await expect(page.getByText(/Payment received/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Pro plan/ })).toBeVisible();
+  await expect(page.getByRole("meter", { name: "Projects" })).toHaveAttribute(
+    "aria-valuetext",
+    "1 of 100 projects",
+  );
+  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
   const { data } = await api
     .from("workspace_subscriptions")
-    .select("plan_id")
+    .select("plan_id, status")
     .eq("organization_id", workspace.id)
     .single();
-  expect(data?.plan_id).toBe("free");
+  expect(data).toEqual({ plan_id: "pro", status: "active" });
 });
 
 test("a plain member sees the plan's name only", async ({ member }) => {
   await member.page.goto("/w/globex/settings/billing");
   await expect(member.page.getByText(/is on the Free plan/)).toBeVisible();
   await expect(member.page.getByRole("meter")).toHaveCount(0);
-  await expect(member.page.getByRole("button", { name: /Upgrade/ })).toHaveCount(0);
+  await expect(
+    member.page.getByRole("button", { name: /Upgrade|Switch|Manage billing/ }),
+  ).toHaveCount(0);
 });
 
 test("the JSON API counts each call against the month's API requests and answers 429 when they are spent", async ({

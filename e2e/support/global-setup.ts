@@ -15,6 +15,11 @@ import {
   redact,
   type TestDatabase,
 } from "../../tests/support/postgres-server";
+import {
+  startStripeDouble,
+  TEST_PRICES,
+  TEST_WEBHOOK_SECRET,
+} from "../../tests/support/stripe-double";
 import { startTestStack } from "../../tests/support/test-stack";
 import { E2E_APP_PORT } from "./constants";
 
@@ -59,7 +64,11 @@ export default async function globalSetup() {
     dbUrl: database?.url,
   });
   const { info } = stack;
+  // Stripe: a local test double (no request leaves the machine) whose checkout page
+  // delivers signed events to the app's webhook.
+  const stripe = await startStripeDouble({ webhookUrl: `${appUrl}/api/webhooks/stripe` });
   const stop = async () => {
+    await stripe.close();
     await stack.stop();
     await database?.drop();
   };
@@ -76,8 +85,13 @@ export default async function globalSetup() {
     LOCAL_MAIL_INBOX_URL: info.mailUrl,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
-    // The web server's one use of it: the auth rate-limit counters (lib/supabase/admin.ts).
+    // The web server's platform tasks (lib/supabase/admin.ts): rate limits, billing.
     SUPABASE_SECRET_KEY: info.secretKey,
+    STRIPE_SECRET_KEY: "sk_test_tenantkite2e",
+    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    STRIPE_PRICE_PRO: TEST_PRICES.pro,
+    STRIPE_PRICE_BUSINESS: TEST_PRICES.business,
+    STRIPE_API_URL: stripe.url,
   };
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 

@@ -40,7 +40,11 @@ async function readForm(request: IncomingMessage): Promise<Record<string, string
   return Object.fromEntries(new URLSearchParams(body));
 }
 
-export async function startStripeDouble() {
+/**
+ * `webhookUrl`: where the double's test checkout page delivers the signed events of a
+ * payment (the app's /api/webhooks/stripe), as Stripe would after a real Checkout.
+ */
+export async function startStripeDouble(options: { webhookUrl?: string } = {}) {
   const requests: RecordedRequest[] = [];
   const customers = new Map<string, { id: string; metadata: Record<string, string> }>();
   const sessions = new Map<string, Record<string, unknown>>();
@@ -67,6 +71,33 @@ export async function startStripeDouble() {
     };
 
     let match: RegExpMatchArray | null;
+    // The hosted Checkout page: a button that pays, then Stripe's webhooks, then the
+    // redirect to the app's success URL.
+    if ((match = path.match(/^\/pay\/(cs_\w+)$/))) {
+      const session = sessions.get(match[1]!);
+      if (!session) return notFound();
+      if (request.method === "GET") {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        return response.end(
+          `<!doctype html><html lang="en"><head><title>Stripe test checkout</title></head><body><main><h1>Stripe test checkout</h1><p>Test double: no card is charged.</p><form method="post"><button type="submit">Pay</button></form></main></body></html>`,
+        );
+      }
+      const paid = double.pay(session.id as string);
+      if (options.webhookUrl) {
+        for (const event of [
+          double.event("checkout.session.completed", paid.session),
+          double.event("customer.subscription.created", paid.subscription),
+        ]) {
+          await fetch(options.webhookUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json", "stripe-signature": event.signature },
+            body: event.payload,
+          });
+        }
+      }
+      response.writeHead(303, { location: String(session.success_url) });
+      return response.end();
+    }
     if (request.method === "POST" && path === "/v1/customers") {
       const metadata = { organization_id: form["metadata[organization_id]"] ?? "" };
       const customer = {

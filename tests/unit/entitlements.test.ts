@@ -132,3 +132,32 @@ describe("plan changes", () => {
     expect(planDirection(pro, pro)).toBe("current");
   });
 });
+
+describe("billing configuration", () => {
+  it("is off without a Stripe key, and a half configuration fails with what is missing", async () => {
+    const { billingConfig, planForPrice } = await import("@/lib/billing/config");
+    expect(billingConfig({})).toBeNull();
+    expect(() => billingConfig({ STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET is not set/,
+    );
+    const config = billingConfig({
+      STRIPE_SECRET_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc",
+      STRIPE_PRICE_PRO: "price_pro",
+      STRIPE_PRICE_BUSINESS: "price_biz",
+    })!;
+    expect(config.graceDays).toBe(7);
+    expect(planForPrice(config, "price_biz")).toBe("business");
+    expect(planForPrice(config, "price_unknown")).toBeNull();
+    expect(() =>
+      billingConfig({
+        ...process.env,
+        STRIPE_SECRET_KEY: "sk_test_abc",
+        STRIPE_WEBHOOK_SECRET: "whsec_a",
+        STRIPE_PRICE_PRO: "price_a",
+        STRIPE_PRICE_BUSINESS: "price_b",
+        BILLING_GRACE_DAYS: "90",
+      }),
+    ).toThrow();
+  });
+});
