@@ -7,10 +7,9 @@
  * was consumed, keeping a delta whose recording failed, and seeding from Postgres
  * after Redis restarts empty.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { connect, createServer } from "node:net";
 import { createClient as createRedisClient } from "redis";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import type { RedisClient } from "@/lib/redis";
 import { MeterError, postgresMeter, type UsageMeter } from "@/lib/quota/meter";
 import {
   LimitCache,
@@ -27,6 +26,7 @@ import {
   type TestTeam,
   type TestUser,
 } from "../support/clients";
+import { redisServerInstalled, startRedisServer, type RedisServer } from "../support/redis-server";
 import { literal, runSql } from "../support/sql";
 
 vi.mock("server-only", () => ({}));
@@ -107,37 +107,18 @@ const postgres: MeterUnderTest = {
 };
 
 // ─── Redis: a server of our own ─────────────────────────────────────────────────
-const redisInstalled = spawnSync("redis-server", ["--version"]).status === 0;
+const redisInstalled = redisServerInstalled();
 if (!redisInstalled && process.env.CI)
   throw new Error("redis-server is missing: .ci/run installs Debian's redis-server");
 
-let redisPort = 0;
-let redisProcess: ChildProcess | undefined;
-let redis: ReturnType<typeof createRedisClient>;
+let redisServer: RedisServer | undefined;
+let redis: RedisClient;
 let flusher: UsageFlusher;
-
-async function startRedis() {
-  redisProcess = spawn(
-    "redis-server",
-    ["--port", String(redisPort), "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  await waitForPort(redisPort);
-}
-
-async function stopRedis() {
-  const running = redisProcess;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once("exit", resolve));
-  running.kill("SIGTERM");
-  await exited;
-}
 
 if (redisInstalled) {
   beforeAll(async () => {
-    redisPort = await freePort();
-    await startRedis();
-    redis = createRedisClient({ url: `redis://127.0.0.1:${redisPort}` });
+    redisServer = await startRedisServer();
+    redis = createRedisClient({ url: redisServer.url });
     redis.on("error", () => {}); // the restart story takes the server away on purpose
     await redis.connect();
     // Flushed by the stories themselves, never behind their back.
@@ -146,7 +127,7 @@ if (redisInstalled) {
   afterAll(async () => {
     flusher?.stop();
     await redis?.quit().catch(() => {});
-    await stopRedis();
+    await redisServer?.stop();
   });
 }
 
@@ -369,8 +350,8 @@ describe.skipIf(!redisInstalled)("Redis meter: flushing to Postgres", () => {
     await flusher.flush();
     expect(await recorded(busy.orgId)).toBe(1020);
 
-    await stopRedis();
-    await startRedis(); // no persistence: it comes back empty
+    await redisServer!.stop();
+    redisServer = await startRedisServer(redisServer!.port); // no persistence: it comes back empty
     await vi.waitFor(async () => expect(await redis.ping()).toBe("PONG"), { timeout: 10_000 });
     expect(await redis.dbSize()).toBe(0);
 
@@ -384,27 +365,3 @@ describe.skipIf(!redisInstalled)("Redis meter: flushing to Postgres", () => {
     });
   });
 });
-
-async function waitForPort(port: number): Promise<void> {
-  for (let tries = 0; tries < 100; tries++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => resolve(socket.end() && true));
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`redis-server did not listen on port ${port}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
