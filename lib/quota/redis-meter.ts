@@ -115,14 +115,13 @@ async function runScript(
 /** Redis itself failed (down, not yet connected): lib/quota/index.ts falls back to Postgres. */
 export const REDIS_UNAVAILABLE = "redis_unavailable";
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 async function inRedis<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw new MeterError(
-      `usage meter: Redis: ${error instanceof Error ? error.message : String(error)}`,
-      REDIS_UNAVAILABLE,
-    );
+    throw new MeterError(`usage meter: Redis: ${messageOf(error)}`, REDIS_UNAVAILABLE);
   }
 }
 
@@ -218,8 +217,8 @@ export interface UsageFlusher {
   flush(): Promise<number>;
   /** After a consume: flushes this counter once it holds `everyUnits` unrecorded. */
   consumed(key: string, pending: number): void;
-  /** Stops the periodic flush (shutdown, tests). */
-  stop(): void;
+  /** Stops the periodic flush and waits for the flushes under way (shutdown, tests). */
+  stop(): Promise<void>;
 }
 
 export function usageFlusher({
@@ -310,28 +309,33 @@ export function usageFlusher({
     if (failures.length > 0)
       throw new AggregateError(
         failures,
-        `usage meter: ${failures.length} counter(s) not recorded, kept pending`,
+        `usage meter: ${failures.length} counter(s) not recorded, kept pending (first: ${messageOf(failures[0])})`,
       );
     return recorded;
   }
 
-  function report(error: unknown) {
-    console.error(
-      `usage meter: flush failed, retried later: ${error instanceof Error ? error.message : String(error)}`,
-    );
+  const underWay = new Set<Promise<unknown>>();
+  function inBackground(work: () => Promise<unknown>) {
+    const running = work()
+      .catch((error: unknown) =>
+        console.error(`usage meter: flush failed, retried later: ${messageOf(error)}`),
+      )
+      .finally(() => underWay.delete(running));
+    underWay.add(running);
   }
 
   return {
     flush,
     consumed(key, pending) {
       // Started by the first use, and never keeping the process alive by itself.
-      timer ??= setInterval(() => void flush().catch(report), everyMs);
+      timer ??= setInterval(() => inBackground(flush), everyMs);
       timer.unref?.();
-      if (pending >= everyUnits) void flushKey(key).catch(report);
+      if (pending >= everyUnits) inBackground(() => flushKey(key));
     },
-    stop() {
+    async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      await Promise.all(underWay);
     },
   };
 }

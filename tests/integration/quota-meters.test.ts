@@ -125,7 +125,7 @@ if (redisInstalled) {
     flusher = usageFlusher({ redis, record: recordUsage, everyUnits: 1e9, everyMs: 3_600_000 });
   });
   afterAll(async () => {
-    flusher?.stop();
+    await flusher?.stop();
     await redis?.quit().catch(() => {});
     await redisServer?.stop();
   });
@@ -304,7 +304,7 @@ describe.skipIf(!redisInstalled)("Redis meter: flushing to Postgres", () => {
       await meter.consume(orgId, "api_requests");
       await vi.waitFor(async () => expect(await recorded(orgId)).toBe(10));
     } finally {
-      eager.stop();
+      await eager.stop();
     }
   });
 
@@ -334,7 +334,7 @@ describe.skipIf(!redisInstalled)("Redis meter: flushing to Postgres", () => {
       await unreliable.flush();
       expect(await recorded(orgId)).toBe(30);
     } finally {
-      unreliable.stop();
+      await unreliable.stop();
     }
   });
 
