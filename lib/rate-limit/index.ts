@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { RateLimiterRedis } from "rate-limiter-flexible";
-import { createClient as createRedisClient } from "redis";
+import { sharedRedis, type RedisClient } from "@/lib/redis";
 import { consumeRateLimit } from "@/lib/supabase/admin";
 import {
   createAuthRateLimits,
@@ -21,13 +21,10 @@ import { RateLimiterSupabaseRpc } from "./store";
 
 let limits: AuthRateLimits | undefined;
 
-function redisStore(url: string): StoreFactory {
-  const client = createRedisClient({ url, disableOfflineQueue: true });
-  client.on("error", (error: Error) => console.error(`rate limits: Redis: ${error.message}`));
-  // Connects in the background; until then, and whenever Redis is down, commands fail
-  // at once (no offline queue) and the library's
+function redisStore(client: RedisClient): StoreFactory {
+  // The client connects in the background (lib/redis.ts); until then, and whenever
+  // Redis is down, commands fail at once (no offline queue) and the library's
   // insurance limiter counts in memory.
-  client.connect().catch(() => {});
   return (options) =>
     new RateLimiterRedis({ ...options, storeClient: client, useRedisPackage: true });
 }
@@ -36,8 +33,9 @@ const postgresStore: StoreFactory = (options) =>
   new RateLimiterSupabaseRpc({ ...options, counter: consumeRateLimit });
 
 function authRateLimits(): AuthRateLimits {
-  const redisUrl = process.env.REDIS_URL;
-  limits ??= createAuthRateLimits(redisUrl ? redisStore(redisUrl) : postgresStore);
+  if (limits) return limits;
+  const redis = sharedRedis();
+  limits = createAuthRateLimits(redis ? redisStore(redis) : postgresStore);
   return limits;
 }
 

@@ -3,20 +3,25 @@ import { createClient } from "@supabase/supabase-js";
 import { publicEnv } from "@/lib/env";
 import type { Database, Json } from "./database.types";
 import type { RateLimitCounter } from "@/lib/rate-limit/store";
+import type { UsageRecorder } from "@/lib/quota/redis-meter";
 
 /*
  * The web app's only use of the service-role key (SUPABASE_SECRET_KEY), which
- * bypasses RLS: the auth rate-limit counters (public.consume_rate_limit, which
- * no user or anon may execute). The client is not exported, so nothing else can
- * borrow it; another platform task gets its own narrow function here, reviewed
- * as such (docs/security.md, "Service-role rules").
+ * bypasses RLS, for platform tasks: the auth rate-limit counters
+ * (public.consume_rate_limit), the Redis usage meter's flush (public.record_usage)
+ * and billing (the Stripe webhook and the workspace's Stripe links, below): RPCs no
+ * user or anon may execute, and reads no user's request can steer. The client is not
+ * exported, so nothing else can borrow it; another platform task gets its own narrow
+ * function here, reviewed as such (docs/security.md, "Service-role rules").
  */
 let client: ReturnType<typeof createClient<Database>> | undefined;
 
 function serviceRoleClient() {
   const secretKey = process.env.SUPABASE_SECRET_KEY;
   if (!secretKey)
-    throw new Error("SUPABASE_SECRET_KEY is not set: the auth rate limits need it (.env.example)");
+    throw new Error(
+      "SUPABASE_SECRET_KEY is not set: the auth rate limits, the Redis usage meter and billing need it (.env.example)",
+    );
   client ??= createClient<Database>(publicEnv().NEXT_PUBLIC_SUPABASE_URL, secretKey, {
     auth: { persistSession: false, autoRefreshToken: false },
   });
@@ -124,3 +129,14 @@ export async function seatsInUse(organizationId: string): Promise<number> {
     throw new Error(`seats of ${organizationId}: ${(members.error ?? invitations.error)!.message}`);
   return (members.count ?? 0) + (invitations.count ?? 0);
 }
+
+/** Records metered usage counted in Redis in Postgres' monthly counter (lib/quota/redis-meter.ts). */
+export const recordUsage: UsageRecorder = async ({ workspaceId, metric, periodStart, amount }) => {
+  const { error } = await serviceRoleClient().rpc("record_usage", {
+    org: workspaceId,
+    metric,
+    period_start: periodStart,
+    amount,
+  });
+  if (error) throw new Error(`record_usage: ${error.message}`);
+};
