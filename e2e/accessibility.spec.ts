@@ -66,6 +66,7 @@ for (const screen of screens) {
           "/w/acme/activity",
           "/w/acme/settings",
           "/w/acme/settings/members",
+          "/w/acme/settings/billing",
           "/onboarding",
           "/account",
           "/change-password",

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/fixtures";
-import { uniqueSuffix } from "./support/helpers";
+import { serviceClient, uniqueSuffix } from "./support/helpers";
 
 test("alice deletes a project, finds it in the activity feed under her name, and restores it", async ({
   tenantA,
@@ -62,35 +62,47 @@ test("alice deletes a project, finds it in the activity feed under her name, and
   ).toBeVisible();
 });
 
-test("plain members do not see the activity log until an owner allows it; other workspaces never", async ({
+test("plain members do not see the activity log until an owner allows it (a Pro feature); other workspaces never", async ({
   member,
+  tenantA,
   tenantB,
 }) => {
-  // Start from the default whatever an earlier attempt of this test left behind.
-  const { error } = await tenantB.api
-    .from("organizations")
-    .update({ members_can_view_activity: false })
-    .eq("id", tenantB.workspace.id);
-  expect(error).toBeNull();
-  const carol = member.page;
-  await carol.goto("/w/globex");
-  await expect(carol.getByRole("link", { name: "Activity" })).toHaveCount(0);
-  await carol.goto("/w/globex/activity");
-  await expect(carol.getByText("Only owners and admins can see the activity log")).toBeVisible();
-  await expect(carol.getByTestId("activity-feed")).toHaveCount(0);
-
+  // On Free (globex) the setting is refused with the plan's message, and stays off.
   const bob = tenantB.page;
   await bob.goto("/w/globex/settings");
   await bob.getByLabel(/Members can see the activity log/).check();
   await bob.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(bob.getByText("Members can now see the activity log.")).toBeVisible();
-
+  await expect(
+    bob.getByText("Letting members read the activity log is part of the Pro and Business plans."),
+  ).toBeVisible();
+  const carol = member.page;
   await carol.goto("/w/globex/activity");
-  await expect(carol.getByTestId("activity-feed")).toBeVisible();
-  await expect(carol.getByTestId("activity-feed")).not.toContainText("Acme");
+  await expect(carol.getByText("Only owners and admins can see the activity log")).toBeVisible();
 
-  // Bob cannot read acme's log, not even by URL.
-  expect((await bob.goto("/w/acme/activity"))?.status()).toBe(404);
+  // On Pro (acme): start from the default whatever an earlier attempt left behind.
+  const { error } = await tenantA.api
+    .from("organizations")
+    .update({ members_can_view_activity: false })
+    .eq("id", tenantA.workspace.id);
+  expect(error).toBeNull();
+  await carol.goto("/w/acme");
+  await expect(carol.getByRole("link", { name: "Activity" })).toHaveCount(0);
+  await carol.goto("/w/acme/activity");
+  await expect(carol.getByText("Only owners and admins can see the activity log")).toBeVisible();
+  await expect(carol.getByTestId("activity-feed")).toHaveCount(0);
+
+  const alice = tenantA.page;
+  await alice.goto("/w/acme/settings");
+  await alice.getByLabel(/Members can see the activity log/).check();
+  await alice.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(alice.getByText("Members can now see the activity log.")).toBeVisible();
+
+  await carol.goto("/w/acme/activity");
+  await expect(carol.getByTestId("activity-feed")).toBeVisible();
+  await expect(carol.getByTestId("activity-feed")).not.toContainText("Globex");
+
+  // Alice cannot read globex's log, not even by URL.
+  expect((await alice.goto("/w/globex/activity"))?.status()).toBe(404);
 });
 
 test("the feed pages through older entries", async ({ newTenant }) => {
@@ -99,6 +111,12 @@ test("the feed pages through older entries", async ({ newTenant }) => {
   const workspaceName = `Paging Labs ${uniqueSuffix()}`;
   const owner = await newTenant({ workspaceName });
   const { api, workspace } = owner;
+  // 35 projects: more than Free's 3 (plan limits are e2e/plans.spec.ts's story).
+  const { error: planError } = await serviceClient().rpc("change_workspace_plan", {
+    org: workspace.id,
+    plan: "pro",
+  });
+  expect(planError).toBeNull();
   const rows = Array.from({ length: 35 }, (_, i) => ({
     organization_id: workspace.id,
     name: `Bulk ${i}`,

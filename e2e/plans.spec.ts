@@ -1,5 +1,6 @@
 import { expect, test } from "./support/fixtures";
-import { serviceClient } from "./support/helpers";
+import { serviceClient, uniqueSuffix } from "./support/helpers";
+import { signedEvent, TEST_PRICES } from "../tests/support/stripe-double";
 
 const thisMonth = () => `${new Date().toISOString().slice(0, 7)}-01`;
 
@@ -119,4 +120,54 @@ test("the JSON API counts each call against the month's API requests and answers
   expect(other.status()).toBe(404);
   const signedOut = await request.get(`/api/w/${workspace.slug}/projects`);
   expect(signedOut.status()).toBe(401);
+});
+
+test("a failed payment shows the owner a banner with the grace date, gone once paid", async ({
+  newTenant,
+  request,
+}) => {
+  const owner = await newTenant({ workspaceName: "Dunning Co" });
+  // The workspace has a Stripe customer and a Pro subscription, as after a Checkout.
+  const customer = `cus_e2e${uniqueSuffix()}`;
+  await serviceClient().rpc("link_billing_customer", { org: owner.workspace.id, customer });
+  const now = Math.floor(Date.now() / 1000);
+  const subscription = {
+    id: `sub_e2e${uniqueSuffix()}`,
+    object: "subscription",
+    customer,
+    status: "active",
+    cancel_at_period_end: false,
+    current_period_start: now,
+    current_period_end: now + 30 * 86_400,
+    items: {
+      object: "list",
+      data: [{ id: "si_e2e", quantity: 1, price: { id: TEST_PRICES.pro } }],
+    },
+  };
+  const deliver = async (type: string, object: unknown, created: number) => {
+    const event = signedEvent(type, object, created);
+    const response = await request.post("/api/webhooks/stripe", {
+      headers: { "content-type": "application/json", "stripe-signature": event.signature },
+      data: event.payload,
+    });
+    expect(response.status()).toBe(200);
+  };
+  await deliver("customer.subscription.created", subscription, now);
+  await deliver("invoice.payment_failed", { id: "in_e2e", object: "invoice", customer }, now + 1);
+
+  await owner.page.goto(`/w/${owner.workspace.slug}`);
+  const banner = owner.page
+    .getByRole("alert")
+    .filter({ hasText: "A payment for this workspace failed." });
+  await expect(banner).toContainText(/stays fully usable until \w+ \d+/);
+  await expect(banner.getByRole("link", { name: "Update the payment method" })).toHaveAttribute(
+    "href",
+    `/w/${owner.workspace.slug}/settings/billing`,
+  );
+  await expect(owner.page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
+
+  // Paid: the banner goes.
+  await deliver("invoice.paid", { id: "in_e2e", object: "invoice", customer }, now + 2);
+  await owner.page.reload();
+  await expect(owner.page.getByText("A payment for this workspace failed.")).toHaveCount(0);
 });

@@ -35,7 +35,8 @@ process.env.NEXT_PUBLIC_SITE_URL = "http://localhost:3000";
 
 const { billingConfig } = await import("@/lib/billing/config");
 const { handleStripeWebhook } = await import("@/lib/billing/webhook");
-const { createCheckout, syncSeatQuantity } = await import("@/lib/billing/stripe");
+const { createCheckout, createPortal, switchSubscriptionPlan, syncSeatQuantity } =
+  await import("@/lib/billing/stripe");
 
 let double: StripeDouble;
 let config: NonNullable<ReturnType<typeof billingConfig>>;
@@ -405,5 +406,49 @@ describe("seats", () => {
       ),
     );
     expect((await subscriptionOf(team.orgId)).seat_quantity).toBe(4);
+  });
+});
+
+describe("plan switches and the portal", () => {
+  it("moves a running subscription to another price, and the webhook applies it", async () => {
+    const team = await createTeam(stack, "billing-switch", "free");
+    const { subscription } = await subscribe(team, "pro");
+    await switchSubscriptionPlan(config, { subscriptionId: subscription.id, plan: "business" });
+    const updates = double.requests.filter(
+      (r) => r.method === "POST" && r.path === `/v1/subscriptions/${subscription.id}`,
+    );
+    expect(updates.map((r) => [r.form["items[0][price]"], r.form.proration_behavior])).toEqual([
+      [TEST_PRICES.business, "create_prorations"],
+    ]);
+    expect((await subscriptionOf(team.orgId)).plan_id).toBe("pro"); // not before Stripe says so
+    await deliver(
+      double.event(
+        "customer.subscription.updated",
+        double.subscriptions.get(subscription.id),
+        Math.floor(Date.now() / 1000) + 120,
+      ),
+    );
+    expect((await subscriptionOf(team.orgId)).plan_id).toBe("business");
+  });
+
+  it("opens the Customer Portal for the workspace's own customer", async () => {
+    const team = await createTeam(stack, "billing-portal", "free");
+    await subscribe(team, "pro");
+    const [account] = await runSql<{ stripe_customer_id: string }>(
+      stack,
+      `select stripe_customer_id from platform.billing_accounts where organization_id = ${literal(team.orgId)}`,
+    );
+    const url = await createPortal(config, {
+      customerId: account!.stripe_customer_id,
+      returnUrl: "http://localhost:3000/w/team/settings/billing",
+    });
+    expect(url).toBe(`${double.url}/portal/${account!.stripe_customer_id}`);
+    const [request] = double.requests
+      .filter((r) => r.path === "/v1/billing_portal/sessions")
+      .slice(-1);
+    expect(request!.form).toMatchObject({
+      customer: account!.stripe_customer_id,
+      return_url: "http://localhost:3000/w/team/settings/billing",
+    });
   });
 });

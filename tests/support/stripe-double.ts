@@ -44,6 +44,33 @@ async function readForm(request: IncomingMessage): Promise<Record<string, string
  * `webhookUrl`: where the double's test checkout page delivers the signed events of a
  * payment (the app's /api/webhooks/stripe), as Stripe would after a real Checkout.
  */
+const signer = new Stripe("sk_test_double");
+
+/** A Stripe event around `object`: its id, the body the webhook receives, and Stripe's signature of it. */
+export function signedEvent(
+  type: string,
+  object: unknown,
+  created = Math.floor(Date.now() / 1000),
+  eventId = id("evt"),
+) {
+  const payload = JSON.stringify({
+    id: eventId,
+    object: "event",
+    api_version: "2025-01-01",
+    created,
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({
+    payload,
+    secret: TEST_WEBHOOK_SECRET,
+  });
+  return { id: eventId, payload, signature };
+}
+
 export async function startStripeDouble(options: { webhookUrl?: string } = {}) {
   const requests: RecordedRequest[] = [];
   const customers = new Map<string, { id: string; metadata: Record<string, string> }>();
@@ -158,7 +185,6 @@ export async function startStripeDouble(options: { webhookUrl?: string } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const signer = new Stripe("sk_test_double");
 
   const double = {
     url: `http://127.0.0.1:${port}`,
@@ -197,30 +223,8 @@ export async function startStripeDouble(options: { webhookUrl?: string } = {}) {
         subscription,
       };
     },
-    /** A Stripe event around `object`, and its body and signature as the webhook receives them. */
-    event(
-      type: string,
-      object: unknown,
-      created = Math.floor(Date.now() / 1000),
-      eventId = id("evt"),
-    ) {
-      const payload = JSON.stringify({
-        id: eventId,
-        object: "event",
-        api_version: "2025-01-01",
-        created,
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
-        data: { object },
-      });
-      const signature = signer.webhooks.generateTestHeaderString({
-        payload,
-        secret: TEST_WEBHOOK_SECRET,
-      });
-      return { id: eventId, payload, signature };
-    },
+    /** A signed event, as Stripe would send it (signedEvent()). */
+    event: signedEvent,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   return double;
