@@ -34,8 +34,8 @@ test("alice deletes a project, finds it in the activity feed under her name, and
   ).toBeVisible();
 
   // Filters narrow the feed.
-  await alice.getByLabel("Action").selectOption("delete");
-  await alice.getByRole("button", { name: "Filter" }).click();
+  await alice.getByLabel("Action").selectOption("delete"); // applies on change
+  await expect(alice).toHaveURL(/[?&]action=delete/);
   await expect(feed.getByText(`renamed project ${name}`)).toHaveCount(0);
   await expect(feed.getByText(`deleted project ${name} v2`)).toBeVisible();
   await expect(alice).toHaveURL(/\/activity\?actor=&action=delete&table=$/);
@@ -152,4 +152,40 @@ test("the feed pages through older entries", async ({ newTenant }) => {
 
   await page.getByRole("link", { name: "← Newest entries" }).click();
   await expect(feed.getByText("created project Bulk 34")).toBeVisible();
+});
+
+test("the activity log speaks people: labelled filters that apply on change, relative times, days, and entries without ids", async ({
+  newTenant,
+}) => {
+  const owner = await newTenant({ workspaceName: `Readable ${uniqueSuffix()}` });
+  const { api, page, workspace } = owner;
+  const { data: project } = await api
+    .from("projects")
+    .insert({ organization_id: workspace.id, name: "Roadmap" })
+    .select("id")
+    .single();
+  await api.from("projects").update({ name: "Roadmap 2027" }).eq("id", project!.id);
+
+  await page.goto(`/w/${workspace.slug}/activity`);
+  const feed = page.getByTestId("activity-feed");
+  await expect(feed.getByRole("heading", { name: "Today" })).toBeVisible();
+  const time = feed.locator("time").first();
+  await expect(time).toHaveText(/just now|minute/);
+  await expect(time).toHaveAttribute("title", /\d{4}, \d{1,2}:\d{2} [AP]M UTC$/);
+
+  // Human labels, and choosing one filters at once (no "Filter" click).
+  const action = page.getByLabel("Action");
+  await expect(action.locator("option")).toContainText(["Created", "Changed", "Role changed"]);
+  await expect(action.locator("option", { hasText: "member.role_changed" })).toHaveCount(0);
+  await action.selectOption({ label: "Changed" });
+  await expect(page).toHaveURL(/[?&]action=update/);
+  await expect(feed.getByRole("listitem")).toHaveCount(1);
+
+  // The entry: who, what and when above the change; no ids, no column names.
+  await feed.getByRole("link", { name: /renamed project Roadmap → Roadmap 2027/ }).click();
+  await expect(page.getByText("Changed · Project: “Roadmap 2027”")).toBeVisible();
+  await expect(page.getByTestId("entry-diff")).toContainText("Name");
+  const text = await page.getByRole("main").innerText();
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+  expect(text).not.toMatch(/organization_id|created_at|updated_at|projects [0-9a-f]/);
 });

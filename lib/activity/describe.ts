@@ -64,19 +64,134 @@ export interface FieldChange {
   after: string;
 }
 
-const HIDDEN_FIELDS = new Set(["updated_at"]);
+/** Bookkeeping people do not read: ids, the workspace itself, timestamps the entry already shows. */
+const HIDDEN_FIELDS = new Set(["id", "organization_id", "created_at", "updated_at", "token_hash"]);
 
-/** Fields whose value differs between before and after (all fields for inserts and deletes). */
+/** Columns as people name them; a column not listed shows as "Other (column)". */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  status: "Status",
+  role: "Role",
+  email: "Email",
+  slug: "URL",
+  user_id: "Person",
+  created_by: "Created by",
+  invited_by: "Invited by",
+  accepted_by: "Accepted by",
+  expires_at: "Expires",
+  accepted_at: "Accepted",
+  revoked_at: "Revoked",
+  members_can_view_activity: "Members see the activity log",
+  plan_id: "Plan",
+  seat_quantity: "Seats",
+  current_period_start: "Period started",
+  current_period_end: "Period ends",
+  cancel_at_period_end: "Cancels at period end",
+  grace_ends_at: "Grace period ends",
+};
+/** Columns that hold a person's id: shown as the person. */
+const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const dateTimeFormat = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+function displayValue(field: string, value: unknown, people: Map<string, string>): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (PERSON_FIELDS.has(field) && typeof value === "string")
+    return people.get(value) ?? "a former member";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (field === "plan_id" && typeof value === "string")
+    return value.charAt(0).toUpperCase() + value.slice(1);
+  if (field === "role" || field === "status")
+    return text(value).charAt(0).toUpperCase() + text(value).slice(1).replace("_", " ");
+  if (typeof value === "string" && TIMESTAMP.test(value)) {
+    const date = new Date(value.replace(" ", "T").replace(/\+00$/, "Z"));
+    if (!Number.isNaN(date.getTime())) return `${dateTimeFormat.format(date)} UTC`;
+  }
+  return text(value);
+}
+
+/**
+ * What changed, field by field, as people read it: labelled fields, people by name,
+ * dates and yes/no instead of raw values, no ids (all fields for inserts and deletes).
+ */
 export function fieldChanges(
   entry: Pick<AuditEntry, "old_data" | "new_data" | "action">,
+  people: Map<string, string> = new Map(),
 ): FieldChange[] {
   const { before, after } = beforeAfter(entry);
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   return [...fields]
     .filter((field) => !HIDDEN_FIELDS.has(field))
     .filter((field) => text(before?.[field]) !== text(after?.[field]))
-    .sort()
-    .map((field) => ({ field, before: text(before?.[field]), after: text(after?.[field]) }));
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((field) => ({
+      field: FIELD_LABELS[field] ?? `Other (${field})`,
+      before: displayValue(field, before?.[field], people),
+      after: displayValue(field, after?.[field], people),
+    }));
+}
+
+/** What an entry is about, as people name it: `Project “Roadmap”`, `Invitation of a@b.c`. */
+export function subjectLabel(entry: AuditEntry, people: Map<string, string> = new Map()): string {
+  const row = { ...(entry.old_data ?? {}), ...(entry.new_data ?? {}) };
+  const table = isTableFilter(entry.table_name) ? TABLE_LABELS[entry.table_name] : "Other data";
+  if (entry.table_name === "projects" || entry.table_name === "organizations")
+    return `${table}: “${text(row.name)}”`;
+  if (entry.table_name === "organization_members" || entry.table_name === "invitations")
+    return `${table}: ${subject(entry, people)}`;
+  return table;
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 days ago", else the date. */
+export function relativeTime(date: Date, now: Date = new Date()): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const ago = -seconds;
+  if (ago < 45) return "just now";
+  if (ago < 45 * 60) return relative.format(Math.round(seconds / 60), "minute");
+  if (ago < 22 * 3600) return relative.format(Math.round(seconds / 3600), "hour");
+  if (ago < 7 * 86_400) return relative.format(Math.round(seconds / 86_400), "day");
+  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/** The exact time, for a tooltip and the entry page: "Nov 23, 2026, 10:00 AM UTC". */
+export const exactTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
+
+/** Entries by calendar day (UTC), newest first as given: "Today", "Yesterday", "Friday, November 20". */
+export function groupByDay<T extends { created_at: string }>(
+  entries: readonly T[],
+  now: Date = new Date(),
+): { day: string; entries: T[] }[] {
+  const key = (date: Date) => date.toISOString().slice(0, 10);
+  const today = key(now);
+  const yesterday = key(new Date(now.getTime() - 86_400_000));
+  const dayFormat = new Intl.DateTimeFormat("en", {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  const groups: { day: string; entries: T[] }[] = [];
+  for (const entry of entries) {
+    const date = new Date(entry.created_at.replace(" ", "T").replace(/\+00$/, "Z"));
+    const day =
+      key(date) === today
+        ? "Today"
+        : key(date) === yesterday
+          ? "Yesterday"
+          : dayFormat.format(date);
+    const last = groups.at(-1);
+    if (last?.day === day) last.entries.push(entry);
+    else groups.push({ day, entries: [entry] });
+  }
+  return groups;
 }
 
 /** The person a membership or invitation entry is about, as the entry recorded them. */
@@ -200,3 +315,47 @@ export const TABLE_FILTERS = [
   "organizations",
   "workspace_subscriptions",
 ] as const;
+export type TableFilter = (typeof TABLE_FILTERS)[number];
+
+/** The kinds of data of the "Data" filter and the entry page, as people name them. */
+export const TABLE_LABELS: Record<TableFilter, string> = {
+  projects: "Project",
+  organization_members: "Membership",
+  invitations: "Invitation",
+  organizations: "Workspace",
+  workspace_subscriptions: "Plan",
+};
+
+export type ActionFilter = (typeof ACTION_FILTERS)[number];
+
+/** The actions of the "Action" filter, as people name them. */
+export const ACTION_LABELS: Record<ActionFilter, string> = {
+  insert: "Created",
+  update: "Changed",
+  delete: "Deleted",
+  "project.restored": "Project restored",
+  "member.invited": "Invited someone",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.accepted": "Invitation accepted",
+  "member.added": "Member added",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "member.left": "Member left",
+  "ownership.transferred": "Ownership transferred",
+  "workspace.created": "Workspace created",
+  "billing.plan_changed": "Plan changed",
+  "workspace.renamed": "Workspace renamed",
+  "workspace.url_changed": "URL changed",
+  "workspace.updated": "Workspace settings changed",
+  "member.updated": "Membership changed",
+  "invitation.deleted": "Invitation deleted",
+};
+
+/** An entry's action as people name it (the filter's label, else the sentence's verb). */
+export const actionLabel = (action: string) =>
+  isActionFilter(action) ? ACTION_LABELS[action] : action.replace(/[._]/g, " ");
+
+const isTableFilter = (table: string): table is TableFilter =>
+  (TABLE_FILTERS as readonly string[]).includes(table);
+const isActionFilter = (action: string): action is ActionFilter =>
+  (ACTION_FILTERS as readonly string[]).includes(action);

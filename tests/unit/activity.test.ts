@@ -184,7 +184,7 @@ describe("fieldChanges", () => {
         new_data: { name: "B", updated_at: "t2" },
       }),
     );
-    expect(changes).toEqual([{ field: "name", before: "A", after: "B" }]);
+    expect(changes).toEqual([{ field: "Name", before: "A", after: "B" }]);
   });
 
   it("shows every field of a deletion as removed", () => {
@@ -192,8 +192,8 @@ describe("fieldChanges", () => {
       entry({ action: "delete", old_data: { name: "A", status: "active" } }),
     );
     expect(changes).toEqual([
-      { field: "name", before: "A", after: "" },
-      { field: "status", before: "active", after: "" },
+      { field: "Name", before: "A", after: "" },
+      { field: "Status", before: "Active", after: "" },
     ]);
   });
 });
@@ -252,5 +252,82 @@ describe("activity cursor", () => {
     expect(activityCursorSchema.parse(raw("2026-11-23T10:00:00+00:00|9007199254740991")).id).toBe(
       Number.MAX_SAFE_INTEGER,
     );
+  });
+});
+
+describe("activity as people read it", () => {
+  it("labels every action and kind of data of the filters, never the raw code", async () => {
+    const { ACTION_FILTERS, ACTION_LABELS, TABLE_FILTERS, TABLE_LABELS, actionLabel } =
+      await import("@/lib/activity/describe");
+    for (const action of ACTION_FILTERS) {
+      expect(ACTION_LABELS[action]).toMatch(/^[A-Z]/);
+      expect(ACTION_LABELS[action]).not.toContain(".");
+    }
+    for (const table of TABLE_FILTERS) expect(TABLE_LABELS[table]).not.toContain("_");
+    expect(actionLabel("member.role_changed")).toBe("Role changed");
+    expect(actionLabel("something.new")).toBe("something new");
+  });
+
+  it("shows no ids, names people, and writes dates and booleans as words", () => {
+    const people = new Map([["u-1", "Dana <dana@acme.test>"]]);
+    const changes = fieldChanges(
+      entry({
+        action: "insert",
+        table_name: "invitations",
+        new_data: {
+          id: "3f1c2a9e-0000-4000-8000-000000000000",
+          organization_id: "80bf0000-0000-4000-8000-000000000000",
+          email: "eve@acme.test",
+          role: "member",
+          invited_by: "u-1",
+          accepted_by: "u-gone",
+          expires_at: "2026-11-30T10:00:00+00:00",
+          created_at: "2026-11-23T10:00:00+00:00",
+        },
+      }),
+      people,
+    );
+    expect(changes).toEqual([
+      { field: "Role", before: "", after: "Member" },
+      { field: "Email", before: "", after: "eve@acme.test" },
+      { field: "Invited by", before: "", after: "Dana <dana@acme.test>" },
+      { field: "Accepted by", before: "", after: "a former member" },
+      { field: "Expires", before: "", after: "Nov 30, 2026, 10:00 AM UTC" },
+    ]);
+    const flags = fieldChanges(
+      entry({
+        action: "update",
+        table_name: "organizations",
+        old_data: { members_can_view_activity: false },
+        new_data: { members_can_view_activity: true },
+      }),
+    );
+    expect(flags).toEqual([{ field: "Members see the activity log", before: "No", after: "Yes" }]);
+  });
+
+  it("says times relative to now and groups entries by day", async () => {
+    const { groupByDay, relativeTime } = await import("@/lib/activity/describe");
+    const now = new Date("2026-11-23T12:00:00Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    expect(relativeTime(ago(10_000), now)).toBe("just now");
+    expect(relativeTime(ago(5 * 60_000), now)).toBe("5 minutes ago");
+    expect(relativeTime(ago(2 * 3_600_000), now)).toBe("2 hours ago");
+    expect(relativeTime(ago(30 * 3_600_000), now)).toBe("yesterday");
+    expect(relativeTime(ago(3 * 86_400_000), now)).toBe("3 days ago");
+    expect(relativeTime(new Date("2026-10-01T00:00:00Z"), now)).toBe("Oct 1, 2026");
+    const groups = groupByDay(
+      [
+        { created_at: "2026-11-23 11:00:00+00" },
+        { created_at: "2026-11-23T01:00:00+00:00" },
+        { created_at: "2026-11-22 23:00:00+00" },
+        { created_at: "2026-11-20T08:00:00+00:00" },
+      ],
+      now,
+    );
+    expect(groups.map((g) => [g.day, g.entries.length])).toEqual([
+      ["Today", 2],
+      ["Yesterday", 1],
+      ["Friday, November 20", 1],
+    ]);
   });
 });

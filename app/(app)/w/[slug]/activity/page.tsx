@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { Suspense } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ListSkeleton } from "@/components/ui/skeleton";
+import { ActivityFiltersForm } from "@/components/activity/activity-filters";
 import {
   ACTION_FILTERS,
+  ACTION_LABELS,
   TABLE_FILTERS,
+  TABLE_LABELS,
   actorName,
   describeAction,
+  exactTime,
+  groupByDay,
   personLabel,
+  relativeTime,
 } from "@/lib/activity/describe";
 import {
   type ActivityFilters,
@@ -28,14 +33,6 @@ export async function generateMetadata({
   const { workspace } = await requireWorkspace((await params).slug);
   return { title: `Activity · ${workspace.name}` };
 }
-
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const tableLabels: Record<string, string> = {
-  projects: "Projects",
-  organization_members: "Members",
-  invitations: "Invitations",
-  organizations: "Workspace",
-};
 
 export default async function ActivityPage({
   params,
@@ -88,11 +85,9 @@ export default async function ActivityPage({
     <div className="space-y-6">
       {header}
       {/* Keyed: "Clear" and the back button must reset the selects too. */}
-      <Form
+      <ActivityFiltersForm
         key={`${filters.actor}-${filters.action}-${filters.table}`}
         action={`/w/${workspace.slug}/activity`}
-        className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
-        aria-label="Filter activity"
       >
         <SelectField
           name="actor"
@@ -116,7 +111,7 @@ export default async function ActivityPage({
           defaultValue={filters.action ?? ""}
           options={[
             { value: "", label: "All actions" },
-            ...ACTION_FILTERS.map((action) => ({ value: action, label: action })),
+            ...ACTION_FILTERS.map((action) => ({ value: action, label: ACTION_LABELS[action] })),
           ]}
         />
         <SelectField
@@ -125,7 +120,7 @@ export default async function ActivityPage({
           defaultValue={filters.table ?? ""}
           options={[
             { value: "", label: "Everything" },
-            ...TABLE_FILTERS.map((table) => ({ value: table, label: tableLabels[table] ?? table })),
+            ...TABLE_FILTERS.map((table) => ({ value: table, label: TABLE_LABELS[table] })),
           ]}
         />
         <div className="flex gap-2">
@@ -138,7 +133,7 @@ export default async function ActivityPage({
             </Link>
           )}
         </div>
-      </Form>
+      </ActivityFiltersForm>
 
       <Suspense
         key={JSON.stringify(filters)}
@@ -168,6 +163,7 @@ async function ActivityFeed({
   people: Map<string, string>;
 }) {
   const { entries, nextCursor } = await listActivity(workspaceId, filters);
+  const now = new Date();
   const filtered = Boolean(filters.actor || filters.action || filters.table);
   const pageHref = (cursor?: string) => {
     const next = new URLSearchParams();
@@ -192,27 +188,40 @@ async function ActivityFeed({
           </p>
         </div>
       ) : (
-        <ol
-          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
-          data-testid="activity-feed"
-        >
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <Link
-                href={`/w/${slug}/activity/${entry.id}`}
-                className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-900"
-              >
-                <span className="text-sm text-zinc-900">
-                  <span className="font-medium">{actorName(entry, people)}</span>{" "}
-                  {describeAction(entry, people)}
-                </span>
-                <time dateTime={entry.created_at} className="text-xs text-zinc-500">
-                  {timeFormat.format(new Date(entry.created_at))}
-                </time>
-              </Link>
-            </li>
+        <div className="space-y-4" data-testid="activity-feed">
+          {groupByDay(entries, now).map((group) => (
+            <section key={group.day} aria-label={group.day} className="space-y-2">
+              <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+                {group.day}
+              </h2>
+              <ol className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
+                {group.entries.map((entry) => {
+                  const at = new Date(entry.created_at);
+                  return (
+                    <li key={entry.id}>
+                      <Link
+                        href={`/w/${slug}/activity/${entry.id}`}
+                        className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-900"
+                      >
+                        <span className="text-sm text-zinc-900">
+                          <span className="font-medium">{actorName(entry, people)}</span>{" "}
+                          {describeAction(entry, people)}
+                        </span>
+                        <time
+                          dateTime={entry.created_at}
+                          title={exactTime(at)}
+                          className="text-xs text-zinc-500"
+                        >
+                          {relativeTime(at, now)}
+                        </time>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
           ))}
-        </ol>
+        </div>
       )}
       {(filters.before || nextCursor) && (
         <nav aria-label="Activity pages" className="flex justify-between gap-2">

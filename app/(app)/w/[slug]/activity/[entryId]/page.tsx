@@ -5,11 +5,15 @@ import { Card } from "@/components/ui/card";
 import { RestoreForm } from "@/components/activity/restore-form";
 import { restoreProject } from "@/lib/activity/actions";
 import {
+  actionLabel,
   actorName,
   describeAction,
+  exactTime,
   fieldChanges,
   isRestorable,
   personLabel,
+  relativeTime,
+  subjectLabel,
 } from "@/lib/activity/describe";
 import { getActivityEntry, getActivityRequest, projectExists } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
@@ -18,7 +22,11 @@ import { requireWorkspace } from "@/lib/workspaces/context";
 
 export const metadata: Metadata = { title: "Activity entry" };
 
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "medium" });
+const ACTOR_KINDS = {
+  user: "a person",
+  service: "the platform (billing, operators)",
+  system: "the database itself",
+} as const;
 
 export default async function ActivityEntryPage({
   params,
@@ -34,7 +42,8 @@ export default async function ActivityEntryPage({
   const people = new Map(
     members.map((member) => [member.userId, personLabel(member.fullName, member.email)]),
   );
-  const changes = fieldChanges(entry);
+  const changes = fieldChanges(entry, people);
+  const at = new Date(entry.created_at);
   const restorable =
     can.canRestore &&
     isRestorable(entry) &&
@@ -54,54 +63,25 @@ export default async function ActivityEntryPage({
         <h1 className="text-xl font-semibold text-zinc-900">
           {actorName(entry, people)} {describeAction(entry, people)}
         </h1>
-        <p className="text-sm text-zinc-600">{timeFormat.format(new Date(entry.created_at))}</p>
+        <p className="text-sm text-zinc-600">
+          <time dateTime={entry.created_at} title={exactTime(at)}>
+            {relativeTime(at)}
+          </time>{" "}
+          · {exactTime(at)}
+        </p>
       </div>
 
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Before and after</caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Field
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Before
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                After
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100" data-testid="entry-diff">
-            {changes.map((change) => (
-              <tr key={change.field}>
-                <th scope="row" className="px-4 py-2 font-mono text-xs font-normal text-zinc-600">
-                  {change.field}
-                </th>
-                <td className="px-4 py-2 text-red-700">
-                  {change.before || <span className="text-zinc-400">—</span>}
-                </td>
-                <td className="px-4 py-2 text-emerald-700">
-                  {change.after || <span className="text-zinc-400">—</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
-
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-        <dt className="text-zinc-500">Action</dt>
-        <dd className="font-mono text-xs text-zinc-800">{entry.action}</dd>
-        <dt className="text-zinc-500">Data</dt>
-        <dd className="font-mono text-xs text-zinc-800">
-          {entry.table_name} {entry.record_id}
-        </dd>
-        <dt className="text-zinc-500">By</dt>
+        <dt className="text-zinc-500">Who</dt>
         <dd className="text-zinc-800">
-          {actorName(entry, people)} ({entry.actor_kind})
+          {actorName(entry, people)} ({ACTOR_KINDS[entry.actor_kind]})
         </dd>
+        <dt className="text-zinc-500">What</dt>
+        <dd className="text-zinc-800">
+          {actionLabel(entry.action)} · {subjectLabel(entry, people)}
+        </dd>
+        <dt className="text-zinc-500">When</dt>
+        <dd className="text-zinc-800">{exactTime(at)}</dd>
         {request?.ip && (
           <>
             <dt className="text-zinc-500">IP address (as reported)</dt>
@@ -115,6 +95,42 @@ export default async function ActivityEntryPage({
           </>
         )}
       </dl>
+
+      {changes.length > 0 && (
+        <Card className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Before and after</caption>
+            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Before
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  After
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100" data-testid="entry-diff">
+              {changes.map((change) => (
+                <tr key={change.field}>
+                  <th scope="row" className="px-4 py-2 font-normal text-zinc-600">
+                    {change.field}
+                  </th>
+                  <td className="px-4 py-2 text-red-700">
+                    {change.before || <span className="text-zinc-400">—</span>}
+                  </td>
+                  <td className="px-4 py-2 text-emerald-700">
+                    {change.after || <span className="text-zinc-400">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
 
       {restorable && (
         <Card className="space-y-3 p-6">
