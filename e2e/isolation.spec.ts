@@ -182,3 +182,24 @@ test("a member gets no delete control, and a forged delete is refused", async ({
     .single();
   expect(stillThere?.name).toBe(project!.name);
 });
+
+test("switching workspaces keeps the page's section, and a missing page keeps the workspace around it", async ({
+  member,
+}) => {
+  const carol = member.page;
+  await carol.goto("/w/acme/settings/members");
+  await carol.getByRole("button", { name: /switch workspace/ }).click();
+  await carol
+    .getByRole("list", { name: "Your workspaces" })
+    .getByRole("link", { name: /Globex Corporation/ })
+    .click();
+  await expect(carol).toHaveURL(/\/w\/globex\/settings\/members$/);
+  await expect(carol.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
+
+  const response = await carol.goto("/w/globex/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(carol.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(carol.getByTestId("current-workspace")).toHaveText("Globex Corporation");
+  await carol.getByRole("link", { name: "Back to the projects" }).click();
+  await expect(carol).toHaveURL(/\/w\/globex$/);
+});

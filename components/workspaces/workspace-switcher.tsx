@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { switchTarget } from "@/lib/workspaces/switch-target";
 import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -99,7 +100,7 @@ export function WorkspaceSwitcher({
               return (
                 <li key={workspace.slug}>
                   <Link
-                    href={`/w/${workspace.slug}`}
+                    href={switchTarget(pathname, current.slug, workspace.slug)}
                     aria-current={isCurrent ? "page" : undefined}
                     onClick={isCurrent ? () => setOpen(false) : undefined}
                     className={cn(
