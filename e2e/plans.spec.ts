@@ -171,3 +171,37 @@ test("a failed payment shows the owner a banner with the grace date, gone once p
   await owner.page.reload();
   await expect(owner.page.getByText("A payment for this workspace failed.")).toHaveCount(0);
 });
+
+test("after an upgrade, inviting someone sets the subscription's seats in Stripe (prorated)", async ({
+  newTenant,
+}) => {
+  const { page, workspace } = await newTenant({ workspaceName: "Seated Co" });
+  await page.goto(`/w/${workspace.slug}/settings/billing`);
+  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByRole("heading", { name: /Pro plan/ })).toBeVisible();
+
+  await page.goto(`/w/${workspace.slug}/settings/members`);
+  await page.getByLabel("Email address").fill(`seat-${uniqueSuffix()}@example.test`);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(/Invitation sent to/).first()).toBeVisible();
+
+  // The app told Stripe (the local double) after its answer: 2 seats, prorated.
+  const stripeUrl = process.env.TENANTKIT_E2E_STRIPE_URL!;
+  await expect
+    .poll(async () => {
+      const requests = (await (await fetch(`${stripeUrl}/_test/requests`)).json()) as {
+        path: string;
+        form: Record<string, string>;
+      }[];
+      const checkout = requests.find(
+        (r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === workspace.id,
+      );
+      const customer = checkout?.form.customer;
+      const seatUpdates = requests.filter(
+        (r) => r.path.startsWith("/v1/subscription_items/") && r.form.quantity,
+      );
+      return customer ? seatUpdates.map((r) => [r.form.quantity, r.form.proration_behavior]) : [];
+    })
+    .toContainEqual(["2", "create_prorations"]);
+});

@@ -114,6 +114,7 @@ export default async function globalSetup() {
   process.env.TENANTKIT_E2E_PUBLISHABLE_KEY = info.publishableKey;
   process.env.TENANTKIT_E2E_SECRET_KEY = info.secretKey;
   process.env.TENANTKIT_E2E_MAIL_URL = info.mailUrl;
+  process.env.TENANTKIT_E2E_STRIPE_URL = stripe.url;
 
   return async () => {
     server.kill("SIGTERM");

@@ -98,6 +98,11 @@ export async function startStripeDouble(options: { webhookUrl?: string } = {}) {
     };
 
     let match: RegExpMatchArray | null;
+    // For browser tests, which run in other processes: what the app asked of "Stripe".
+    if (request.method === "GET" && path === "/_test/requests") {
+      requests.pop(); // not this one
+      return send(200, requests);
+    }
     // The hosted Checkout page: a button that pays, then Stripe's webhooks, then the
     // redirect to the app's success URL.
     if ((match = path.match(/^\/pay\/(cs_\w+)$/))) {
