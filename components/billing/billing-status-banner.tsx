@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { billingDay } from "@/lib/billing/entitlements";
 import { billingPermissions } from "@/lib/billing/permissions";
 import { getSubscription } from "@/lib/billing/queries";
 import type { Workspace } from "@/lib/workspaces/queries";
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 
 /**
  * Above every page of a workspace with a billing problem: during the grace period
@@ -34,8 +32,8 @@ export async function BillingStatusBanner({ workspace }: { workspace: Workspace 
   ) : (
     <Alert tone="warning" role="alert" className="mb-6">
       <span className="font-medium">A payment for this workspace failed.</span> It stays fully
-      usable until {day(subscription.graceEndsAt)}, then becomes read-only until the payment goes
-      through. {fix}
+      usable until {billingDay(subscription.graceEndsAt)}, then becomes read-only until the payment
+      goes through. {fix}
     </Alert>
   );
 }

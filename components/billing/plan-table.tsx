@@ -8,7 +8,7 @@ import {
 } from "@/lib/billing/entitlements";
 import type { Plan } from "@/lib/billing/queries";
 import type { FormState } from "@/lib/forms";
-import { PlanChangeForm } from "./plan-change-form";
+import { ActionForm } from "@/components/ui/action-form";
 
 const price = (cents: number | null) =>
   cents === null ? "Contact us" : cents === 0 ? "Free" : `$${(cents / 100).toFixed(0)} / month`;
@@ -85,19 +85,20 @@ export function PlanTable({
               return (
                 <td key={plan.id} className="px-3 py-3 align-top">
                   {canManage && plan.monthlyPriceCents !== null ? (
-                    <>
-                      <PlanChangeForm
+                    blockers ? (
+                      // The database would refuse it too: say what to remove instead.
+                      <p className="text-xs text-zinc-600">
+                        {blockers} to switch to {plan.name}.
+                      </p>
+                    ) : (
+                      <ActionForm
                         action={action}
-                        planId={plan.id}
+                        fields={{ planId: plan.id }}
                         label={`${direction === "upgrade" ? "Upgrade to" : "Switch to"} ${plan.name}`}
-                        disabled={blockers !== null}
+                        pendingLabel="Working…"
+                        variant={direction === "upgrade" ? "primary" : "secondary"}
                       />
-                      {blockers && (
-                        <p className="mt-1 text-xs text-zinc-600">
-                          {blockers} to switch to {plan.name}.
-                        </p>
-                      )}
-                    </>
+                    )
                   ) : (
                     <span className="text-xs text-zinc-600">{unavailableNote}</span>
                   )}

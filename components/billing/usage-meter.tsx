@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { quantity, type Meter } from "@/lib/billing/entitlements";
+import { billingDay, quantity, type Meter } from "@/lib/billing/entitlements";
 
 const barTones = {
   ok: "bg-zinc-900",
@@ -7,9 +7,6 @@ const barTones = {
   at: "bg-red-600",
   over: "bg-red-600",
 } as const;
-
-const resetDay = (date: Date) =>
-  date.toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 
 /** One metric of the plan: "2 of 3 projects", a bar, and when a monthly allowance resets. */
 export function UsageMeter({ meter }: { meter: Meter }) {
@@ -54,7 +51,7 @@ export function UsageMeter({ meter }: { meter: Meter }) {
         </div>
       )}
       {meter.resetsAt && (
-        <p className="text-xs text-zinc-500">Resets on {resetDay(meter.resetsAt)} (UTC).</p>
+        <p className="text-xs text-zinc-500">Resets on {billingDay(meter.resetsAt)} (UTC).</p>
       )}
     </div>
   );

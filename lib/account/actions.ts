@@ -1,7 +1,7 @@
 "use server";
 
-import { fail, ok, redirectTo, userAction } from "@/lib/actions/safe-action";
-import { emptySchema, profileSchema } from "./validation";
+import { buttonOnlySchema, fail, ok, redirectTo, userAction } from "@/lib/actions/safe-action";
+import { profileSchema } from "./validation";
 
 /*
  * The user's own account. The auth server owns these fields: the name lives in the
@@ -19,7 +19,7 @@ export const updateProfile = userAction(
 );
 
 /** Ends every session of the account, this one included (a lost laptop, a shared computer). */
-export const signOutEverywhere = userAction({ schema: emptySchema }, async ({ supabase }) => {
+export const signOutEverywhere = userAction({ schema: buttonOnlySchema }, async ({ supabase }) => {
   const { error } = await supabase.auth.signOut({ scope: "global" });
   if (error) return fail(error, "unexpected");
   return redirectTo("/sign-in?notice=signed_out_everywhere");

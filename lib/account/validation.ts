@@ -10,6 +10,3 @@ export const profileSchema = z.object({
     .max(80, "Use at most 80 characters.")
     .refine(isPlainName, UNPLAIN_NAME_MESSAGE),
 });
-
-/** A form that is only a button. */
-export const emptySchema = z.object({});

@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { createClient, type Supabase } from "@/lib/supabase/server";
@@ -40,6 +40,9 @@ export const fail = (cause: ErrorCode | CodedError, otherwise?: ErrorCode): Outc
 
 /** Success that moves the user elsewhere (after revalidation). */
 export const redirectTo = (to: string): Outcome => ({ kind: "redirect", to });
+
+/** The schema of a form that is only a button (sign out everywhere, manage billing). */
+export const buttonOnlySchema = z.object({});
 
 /** What to refresh after a successful change: the workspace's pages, or every page (names in the switcher). */
 type Revalidate = "workspace" | "everything";

@@ -103,8 +103,7 @@ function displayValue(field: string, value: unknown, people: Map<string, string>
   if (PERSON_FIELDS.has(field) && typeof value === "string")
     return people.get(value) ?? "a former member";
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (field === "plan_id" && typeof value === "string")
-    return value.charAt(0).toUpperCase() + value.slice(1);
+  if (field === "plan_id") return planLabel(value);
   if (field === "role" || field === "status")
     return text(value).charAt(0).toUpperCase() + text(value).slice(1).replace("_", " ");
   if (typeof value === "string" && TIMESTAMP.test(value)) {

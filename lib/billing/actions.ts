@@ -1,6 +1,6 @@
 "use server";
 
-import { fail, ok, redirectTo, workspaceAction } from "@/lib/actions/safe-action";
+import { buttonOnlySchema, fail, ok, redirectTo, workspaceAction } from "@/lib/actions/safe-action";
 import { publicEnv } from "@/lib/env";
 import { getBillingAccount } from "@/lib/supabase/admin";
 import { billingConfig, isPaidPlan } from "./config";
@@ -8,7 +8,7 @@ import { describeBlockers, planChangeBlockers } from "./entitlements";
 import { billingPermissions } from "./permissions";
 import { getBillingOverview } from "./queries";
 import { createCheckout, createPortal, switchSubscriptionPlan } from "./stripe";
-import { changePlanSchema, emptySchema } from "./validation";
+import { changePlanSchema } from "./validation";
 
 /**
  * "Upgrade to" / "Switch to" on the billing page, for owners (they pay). Without a
@@ -57,15 +57,18 @@ export const requestPlanChange = workspaceAction(
 );
 
 /** "Manage billing": Stripe's Customer Portal (payment method, invoices, cancellation). Owners only. */
-export const openBillingPortal = workspaceAction({ schema: emptySchema }, async ({ workspace }) => {
-  if (!billingPermissions(workspace.role).canManageBilling) return fail("billing_owner_only");
-  const config = billingConfig();
-  if (!config) return fail("billing_not_configured");
-  const account = await getBillingAccount(workspace.id);
-  if (!account) return fail("no_billing_account");
-  const url = await createPortal(config, {
-    customerId: account.customerId,
-    returnUrl: `${publicEnv().NEXT_PUBLIC_SITE_URL}/w/${workspace.slug}/settings/billing`,
-  });
-  return redirectTo(url);
-});
+export const openBillingPortal = workspaceAction(
+  { schema: buttonOnlySchema },
+  async ({ workspace }) => {
+    if (!billingPermissions(workspace.role).canManageBilling) return fail("billing_owner_only");
+    const config = billingConfig();
+    if (!config) return fail("billing_not_configured");
+    const account = await getBillingAccount(workspace.id);
+    if (!account) return fail("no_billing_account");
+    const url = await createPortal(config, {
+      customerId: account.customerId,
+      returnUrl: `${publicEnv().NEXT_PUBLIC_SITE_URL}/w/${workspace.slug}/settings/billing`,
+    });
+    return redirectTo(url);
+  },
+);

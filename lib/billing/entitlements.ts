@@ -45,6 +45,14 @@ export function percentUsed(used: number, limit: number | null): number | null {
 }
 
 const numberFormat = new Intl.NumberFormat("en-US");
+const dayFormat = new Intl.DateTimeFormat("en-US", {
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** A billing date as people read it: "December 1" (periods and grace periods are in UTC). */
+export const billingDay = (date: Date | string) => dayFormat.format(new Date(date));
 
 /** "1 project", "5,000 API requests". */
 export function quantity(amount: number, metric: Pick<MetricInfo, "unitSingular" | "unitPlural">) {

@@ -75,11 +75,14 @@ export async function getPlanName(planId: string): Promise<string> {
 }
 
 /** Usage of every metric of the workspace, as meters (members of the workspace only). */
-export async function getMeters(organizationId: string): Promise<Meter[]> {
+export async function getMeters(
+  organizationId: string,
+  catalog?: Promise<MetricInfo[]>,
+): Promise<Meter[]> {
   const supabase = await createClient();
   const [usage, metrics] = await Promise.all([
     supabase.rpc("get_workspace_usage", { org: organizationId }),
-    loadMetrics(),
+    catalog ?? loadMetrics(),
   ]);
   if (usage.error) throw new Error(`Could not load usage: ${usage.error.message}`);
   const rows = usageRows.parse(usage.data);
@@ -134,11 +137,12 @@ async function loadPlans(): Promise<Plan[]> {
 
 /** Everything the billing page shows: plan, status, meters, the plans to compare. */
 export async function getBillingOverview(organizationId: string): Promise<BillingOverview | null> {
+  const catalog = loadMetrics();
   const [subscription, plans, metrics, meters] = await Promise.all([
     getSubscription(organizationId),
     loadPlans(),
-    loadMetrics(),
-    getMeters(organizationId),
+    catalog,
+    getMeters(organizationId, catalog),
   ]);
   if (!subscription) return null;
   const effectivePlanId = subscription.status === "canceled" ? "free" : subscription.planId;

@@ -1,4 +1,5 @@
 import "server-only";
+import { billingDay } from "@/lib/billing/entitlements";
 import { MeterError, type MeteredMetric, type UsageMeter } from "./meter";
 
 /** The answer's headers about the allowance (on success and on refusal). */
@@ -10,9 +11,6 @@ function allowanceHeaders(result: { used: number; limit: number | null; resetsAt
   }
   return headers;
 }
-
-const resetDay = (date: Date) =>
-  date.toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 
 /**
  * Runs `handler` only if the workspace's monthly allowance of `metric` has room for
@@ -43,7 +41,7 @@ export async function withQuota(
     return Response.json(
       {
         error: "quota_exceeded",
-        message: `This workspace has used its ${result.limit?.toLocaleString("en-US")} API requests for this month. The allowance resets on ${resetDay(result.resetsAt)}; upgrade the plan for more.`,
+        message: `This workspace has used its ${result.limit?.toLocaleString("en-US")} API requests for this month. The allowance resets on ${billingDay(result.resetsAt)}; upgrade the plan for more.`,
         resetsAt: result.resetsAt.toISOString(),
       },
       { status: 429, headers },

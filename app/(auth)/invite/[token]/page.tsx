@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AcceptInvitationForm } from "@/components/invitations/accept-form";
-import { ActionForm } from "@/components/members/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { signOutAndReturn } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";

@@ -5,9 +5,10 @@ import { UsageMeter } from "@/components/billing/usage-meter";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { PortalButton } from "@/components/billing/portal-button";
+import { ActionForm } from "@/components/ui/action-form";
 import { openBillingPortal, requestPlanChange } from "@/lib/billing/actions";
 import { billingConfig } from "@/lib/billing/config";
+import { billingDay } from "@/lib/billing/entitlements";
 import { billingPermissions } from "@/lib/billing/permissions";
 import { getBillingOverview, getPlanName, getSubscription } from "@/lib/billing/queries";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -95,17 +96,18 @@ export default async function BillingPage({
             <p className="text-sm text-zinc-600">{plan.description}</p>
             {subscription.cancelAtPeriodEnd && subscription.currentPeriodEnd && (
               <p className="text-sm text-zinc-600">
-                Ends on{" "}
-                {new Date(subscription.currentPeriodEnd).toLocaleDateString("en-US", {
-                  dateStyle: "long",
-                  timeZone: "UTC",
-                })}
-                ; the workspace then moves to Free, keeping its data.
+                Ends on {billingDay(subscription.currentPeriodEnd)}; the workspace then moves to
+                Free, keeping its data.
               </p>
             )}
           </div>
           {canManage && subscription.planId !== "free" && (
-            <PortalButton action={openBillingPortal.bind(null, workspace.slug)} />
+            <ActionForm
+              action={openBillingPortal.bind(null, workspace.slug)}
+              fields={{}}
+              label="Manage billing"
+              pendingLabel="Opening…"
+            />
           )}
         </div>
         <div className="space-y-4" aria-label="Usage">

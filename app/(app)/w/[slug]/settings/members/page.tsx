@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ActionForm } from "@/components/members/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { LimitBanner } from "@/components/billing/limit-banner";
 import { InviteForm } from "@/components/members/invite-form";
 import { RoleSelect } from "@/components/members/role-select";
