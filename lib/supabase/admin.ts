@@ -109,25 +109,15 @@ export async function workspaceIdentity(organizationId: string) {
   return data;
 }
 
-/** Seats in use (members + unexpired pending invitations), as private.seats_used() counts them. */
+/** Seats in use, counted by the database's own rule (private.seats_used(), through get_workspace_usage()). */
 export async function seatsInUse(organizationId: string): Promise<number> {
-  const admin = serviceRoleClient();
-  const [members, invitations] = await Promise.all([
-    admin
-      .from("organization_members")
-      .select("id", { count: "exact", head: true })
-      .eq("organization_id", organizationId),
-    admin
-      .from("invitations")
-      .select("id", { count: "exact", head: true })
-      .eq("organization_id", organizationId)
-      .is("accepted_at", null)
-      .is("revoked_at", null)
-      .gt("expires_at", new Date().toISOString()),
-  ]);
-  if (members.error || invitations.error)
-    throw new Error(`seats of ${organizationId}: ${(members.error ?? invitations.error)!.message}`);
-  return (members.count ?? 0) + (invitations.count ?? 0);
+  const { data, error } = await serviceRoleClient().rpc("get_workspace_usage", {
+    org: organizationId,
+  });
+  if (error) throw new Error(`seats of ${organizationId}: ${error.message}`);
+  const seats = data.find((row) => row.metric === "seats");
+  if (!seats) throw new Error(`seats of ${organizationId}: no such workspace`);
+  return Number(seats.used);
 }
 
 /** Records metered usage counted in Redis in Postgres' monthly counter (lib/quota/redis-meter.ts). */

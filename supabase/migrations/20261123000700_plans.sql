@@ -521,7 +521,8 @@ comment on function public.record_usage(uuid, text, date, bigint) is
 -- ---------------------------------------------------------------------------
 -- get_workspace_usage: every metric of the workspace's plan with its usage, limit
 -- and (metered) reset time, for the billing page, the banners and the Redis
--- meter's allowance. Members of the workspace only; others get no rows.
+-- meter's allowance, and the billing side's seat count (service role). Members of
+-- the workspace only; other users get no rows.
 -- ---------------------------------------------------------------------------
 create function public.get_workspace_usage(org uuid)
 returns table (metric text, kind text, used bigint, usage_limit bigint, resets_at timestamptz)
@@ -534,7 +535,9 @@ as $$
 declare
   period date := private.usage_period_start();
 begin
-  if org is null or not (org = any (array(select private.get_user_org_ids()))) then
+  if org is null
+     or not (org = any (array(select private.get_user_org_ids()))
+             or (select auth.role()) = 'service_role') then
     return;
   end if;
   return query
@@ -651,7 +654,7 @@ revoke execute on function private.start_free_subscription() from public, anon, 
 revoke execute on function public.consume_usage(uuid, text, integer) from public, anon;
 grant execute on function public.consume_usage(uuid, text, integer) to authenticated;
 revoke execute on function public.get_workspace_usage(uuid) from public, anon;
-grant execute on function public.get_workspace_usage(uuid) to authenticated;
+grant execute on function public.get_workspace_usage(uuid) to authenticated, service_role;
 revoke execute on function public.record_usage(uuid, text, date, bigint) from public, anon, authenticated;
 grant execute on function public.record_usage(uuid, text, date, bigint) to service_role;
 revoke execute on function public.change_workspace_plan(uuid, text, public.subscription_status) from public, anon, authenticated;

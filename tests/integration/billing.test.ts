@@ -35,6 +35,7 @@ process.env.NEXT_PUBLIC_SITE_URL = "http://localhost:3000";
 
 const { billingConfig } = await import("@/lib/billing/config");
 const { handleStripeWebhook } = await import("@/lib/billing/webhook");
+const { seatsInUse } = await import("@/lib/supabase/admin");
 const { createCheckout, createPortal, switchSubscriptionPlan, syncSeatQuantity } =
   await import("@/lib/billing/stripe");
 
@@ -388,8 +389,8 @@ describe("seats", () => {
       email: uniqueEmail("seat-sync"),
       role: "member",
     });
-    const usage = await team.owner.client.rpc("get_workspace_usage", { org: team.orgId });
-    const seats = Number(usage.data?.find((row) => row.metric === "seats")?.used);
+    // The platform counts seats by the database's rule too (members + pending invitations).
+    const seats = await seatsInUse(team.orgId);
     expect(seats).toBe(4);
     await syncSeatQuantity(config, { subscriptionId: subscription.id, seats });
     await syncSeatQuantity(config, { subscriptionId: subscription.id, seats }); // no change: no call
