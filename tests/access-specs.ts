@@ -416,6 +416,13 @@ export const RPCS: Record<string, RpcSpec> = {
     effect: (response) =>
       !response.error && Array.isArray(response.data) && response.data.length > 0,
   },
+  // Whether the caller may use the operator console: it answers only about the caller,
+  // and no actor of the matrix is a platform admin (tests/integration/platform-admins.test.ts).
+  "public.is_platform_admin()": {
+    may: "nobody",
+    args: () => ({}),
+    effect: (response) => response.data === true,
+  },
   "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
@@ -466,6 +473,15 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
   "public.get_billing_account(org uuid)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000" }),
   },
+  // Platform admins (npm run tenant -- admin ...): a user who could call them would
+  // make themselves staff, or remove the real staff.
+  "public.add_platform_admin(email text, added_by text)": {
+    args: () => ({ email: "attacker@test.example", added_by: "attacker" }),
+  },
+  "public.remove_platform_admin(email text, removed_by text)": {
+    args: () => ({ email: "ops@test.example", removed_by: "attacker" }),
+  },
+  "public.list_platform_admins()": { args: () => ({}) },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),

@@ -112,6 +112,11 @@ export const ERRORS = {
     message:
       "This workspace is read-only because of a billing problem. An owner can fix the payment on the billing page.",
   },
+  // Operator commands (npm run tenant) and the console.
+  user_not_found: {
+    message: "No account uses that email address. The person must sign up first.",
+    hintIsMessage: true,
+  },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },

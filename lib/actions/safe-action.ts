@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { formValues, parseForm, type FormState } from "@/lib/forms";
 import { createClient, type Supabase } from "@/lib/supabase/server";
@@ -44,8 +45,11 @@ export const redirectTo = (to: string): Outcome => ({ kind: "redirect", to });
 /** The schema of a form that is only a button (sign out everywhere, manage billing). */
 export const buttonOnlySchema = z.object({});
 
-/** What to refresh after a successful change: the workspace's pages, or every page (names in the switcher). */
-type Revalidate = "workspace" | "everything";
+/**
+ * What to refresh after a successful change: the workspace's pages, every page (names
+ * in the switcher), or the operator console's.
+ */
+type Revalidate = "workspace" | "everything" | "admin";
 
 interface Options<Schema extends z.ZodType> {
   schema: Schema;
@@ -78,7 +82,13 @@ async function settle(
 }
 
 const revalidatePathFor = (revalidate: Revalidate | undefined, slug?: string) =>
-  revalidate === "everything" ? "/" : revalidate === "workspace" && slug ? `/w/${slug}` : null;
+  revalidate === "everything"
+    ? "/"
+    : revalidate === "admin"
+      ? "/admin"
+      : revalidate === "workspace" && slug
+        ? `/w/${slug}`
+        : null;
 
 /**
  * An action inside a workspace. The page binds the slug:
@@ -112,6 +122,25 @@ export function userAction<Schema extends z.ZodType>(
     const supabase = await createClient();
     const outcome = await body({ data: parsed.data, formData, supabase, user });
     return settle(outcome, formData, revalidatePathFor(options.revalidate));
+  };
+}
+
+/**
+ * An action of the operator console (/admin): a platform admin only, anyone else gets
+ * the 404 of a missing page. The Supabase client acts as the operator (their JWT); the
+ * operator RPCs check platform admin again and log what they do.
+ */
+export function operatorAction<Schema extends z.ZodType>(
+  options: Options<Schema>,
+  body: ActionBody<FormContext<z.infer<Schema>> & { operator: CurrentUser }>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return async (_previous, formData) => {
+    const operator = await requirePlatformAdmin();
+    const parsed = parseForm(options.schema, formData);
+    if (!parsed.ok) return parsed.state;
+    const supabase = await createClient();
+    const outcome = await body({ data: parsed.data, formData, supabase, operator });
+    return settle(outcome, formData, revalidatePathFor(options.revalidate ?? "admin"));
   };
 }
 

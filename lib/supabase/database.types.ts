@@ -380,6 +380,10 @@ export type Database = {
     };
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: Json };
+      add_platform_admin: {
+        Args: { added_by: string; email: string };
+        Returns: boolean;
+      };
       apply_stripe_event: {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
@@ -478,10 +482,20 @@ export type Database = {
         Args: { email: string; org: string; role?: string };
         Returns: Json;
       };
+      is_platform_admin: { Args: Record<PropertyKey, never>; Returns: boolean };
       leave_organization: { Args: { org: string }; Returns: undefined };
       link_billing_customer: {
         Args: { customer: string; org: string };
         Returns: string;
+      };
+      list_platform_admins: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          added_at: string;
+          added_by: string;
+          email: string;
+          user_id: string;
+        }[];
       };
       prove_email: { Args: { code: string }; Returns: boolean };
       record_usage: {
@@ -496,6 +510,10 @@ export type Database = {
       remove_member: {
         Args: { member_id: string; org: string };
         Returns: undefined;
+      };
+      remove_platform_admin: {
+        Args: { email: string; removed_by: string };
+        Returns: boolean;
       };
       restore_project: {
         Args: { audit_log_id: number; org: string };

@@ -97,3 +97,12 @@ export async function createTeam(
   await addMember(stack, org.id, member, "member");
   return { orgId: org.id, owner, admin, member };
 }
+
+/** Makes a user a platform admin, as `npm run tenant -- admin add` does (the service role's RPC). */
+export async function makePlatformAdmin(stack: TestStackInfo, user: TestUser) {
+  const { error } = await serviceClient(stack).rpc("add_platform_admin", {
+    email: user.email,
+    added_by: "test",
+  });
+  if (error) throw new Error(`add_platform_admin ${user.email}: ${error.message}`);
+}

@@ -5,7 +5,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-const calls = vi.hoisted(() => ({ revalidated: [] as string[], workspaceSlugs: [] as string[] }));
+const calls = vi.hoisted(() => ({
+  revalidated: [] as string[],
+  workspaceSlugs: [] as string[],
+  platformAdmin: false,
+}));
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({
@@ -20,6 +24,12 @@ vi.mock("@/lib/supabase/server", () => ({ createClient: async () => ({ fake: "cl
 vi.mock("@/lib/auth/session", () => ({
   requireUser: async () => ({ id: "u1", email: "ann@test.example" }),
 }));
+vi.mock("@/lib/admin/guard", () => ({
+  requirePlatformAdmin: async () => {
+    if (!calls.platformAdmin) throw new Error("NOT_FOUND");
+    return { id: "op1", email: "ops@test.example" };
+  },
+}));
 vi.mock("@/lib/workspaces/context", () => ({
   requireWorkspace: async (slug: string) => {
     calls.workspaceSlugs.push(slug);
@@ -30,7 +40,7 @@ vi.mock("@/lib/workspaces/context", () => ({
   },
 }));
 
-const { fail, formAction, ok, redirectTo, workspaceAction } =
+const { fail, formAction, ok, operatorAction, redirectTo, workspaceAction } =
   await import("@/lib/actions/safe-action");
 
 const form = (fields: Record<string, string>) => {
@@ -43,6 +53,32 @@ const idle = { status: "idle" } as const;
 beforeEach(() => {
   calls.revalidated = [];
   calls.workspaceSlugs = [];
+  calls.platformAdmin = false;
+});
+
+describe("operatorAction", () => {
+  const suspend = operatorAction(
+    { schema: z.object({ reason: z.string().min(1, "Say why.") }) },
+    async ({ data, operator }) => ok(`${operator.email}: ${data.reason}`),
+  );
+
+  it("is a 404 for anyone who is not a platform admin, before reading the form", async () => {
+    await expect(suspend(idle, form({ reason: "abuse" }))).rejects.toThrow("NOT_FOUND");
+    expect(calls.revalidated).toEqual([]);
+  });
+
+  it("runs the body as the operator and revalidates the console", async () => {
+    calls.platformAdmin = true;
+    expect(await suspend(idle, form({ reason: "abuse" }))).toEqual({
+      status: "success",
+      message: "ops@test.example: abuse",
+    });
+    expect(calls.revalidated).toEqual(["/admin"]);
+    expect(await suspend(idle, form({ reason: "" }))).toMatchObject({
+      status: "error",
+      fieldErrors: { reason: "Say why." },
+    });
+  });
 });
 
 describe("workspaceAction", () => {
