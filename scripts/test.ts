@@ -129,6 +129,11 @@ const staticChecks: Check[] = [
   { name: "lint (npm run lint)", command: "npm", args: ["run", "--silent", "lint"] },
   { name: "formatting (prettier --check .)", command: bin("prettier"), args: ["--check", "."] },
   {
+    name: "migrations lock safely (npm run lint:migrations: squawk)",
+    command: "npm",
+    args: ["run", "--silent", "lint:migrations"],
+  },
+  {
     name: "lockfile lists every platform's packages (npm ci accepts it)",
     command: process.execPath,
     args: [path.join(projectRoot, "scripts/lockfile-platforms.mjs")],

@@ -5,6 +5,11 @@
 -- can read or write the table. Being a platform admin grants NO access to tenant
 -- data by itself: that takes an explicit, expiring, audited support grant.
 
+-- Every migration after the install baseline runs against live tenant data: give up
+-- rather than queue behind a long lock (docs/migrations.md).
+set local lock_timeout = '5s';
+set local statement_timeout = '60s';
+
 create table platform.platform_admins (
   user_id  uuid primary key references auth.users (id) on delete cascade,
   -- The address at the time it was added, for the log and the list.
