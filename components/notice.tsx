@@ -13,6 +13,10 @@ const notices: Record<string, { tone: "success" | "info"; text: (workspace: stri
   left: { tone: "info", text: () => "You left the workspace." },
   deleted: { tone: "info", text: () => "The workspace was deleted." },
   "password-updated": { tone: "success", text: () => "Your password was updated." },
+  "link-invalid": {
+    tone: "info",
+    text: () => "That email link is invalid or has expired. You are still signed in.",
+  },
   "access-lost": {
     tone: "info",
     text: () => "The workspace you last used is no longer available to you at that address.",

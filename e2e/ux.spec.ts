@@ -231,3 +231,119 @@ test("a failed sign-in keeps the password typed, to fix rather than retype", asy
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveValue("almost-right");
 });
+
+test("the workspace switcher works from the keyboard, filters a long list and shows each workspace's initials", async ({
+  newTenant,
+}) => {
+  const owner = await newTenant();
+  const suffix = uniqueSuffix();
+  const others = ["Bravo Labs", "Charlie Works", "Delta Health", "Echo Media", "Foxtrot Group"];
+  for (const name of others) {
+    const { error } = await owner.api.rpc("create_organization", {
+      name,
+      slug: `${name.split(" ")[0]!.toLowerCase()}-${suffix}`,
+    });
+    if (error) throw error;
+  }
+  const page = owner.page;
+  await page.goto(`/w/${owner.workspace.slug}`);
+  const trigger = page.getByRole("button", { name: /switch workspace/ });
+  const menu = page.getByRole("list", { name: "Your workspaces" });
+
+  // ArrowDown on the button opens the menu on its first entry; arrows, Home and End move.
+  await trigger.focus();
+  await page.keyboard.press("ArrowDown");
+  const entries = page.locator("#workspace-switcher-menu [data-switcher-entry]");
+  await expect(entries).toHaveCount(others.length + 2); // six workspaces + "Create workspace"
+  await expect(entries.first()).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(entries.nth(1)).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("link", { name: "+ Create workspace" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(entries.first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+
+  // Each workspace shows its initials; roles read the same as everywhere else.
+  await page.keyboard.press("Enter");
+  await expect(
+    menu.getByRole("link", { name: /Delta Health/ }).getByTestId("workspace-avatar"),
+  ).toHaveText("DH");
+  await expect(menu.getByRole("link", { name: /Delta Health/ })).toContainText("Owner");
+
+  // Six workspaces: the menu opens on a filter field; Enter opens the first match.
+  const filter = page.getByRole("searchbox", { name: "Find a workspace" });
+  await expect(filter).toBeFocused();
+  await page.keyboard.type("zzz");
+  await expect(
+    page.getByRole("status").filter({ hasText: "No workspace matches “zzz”." }),
+  ).toBeVisible();
+  await filter.fill("echo");
+  await expect(menu.getByRole("link")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/w/echo-${suffix}$`));
+  await expect(page.getByTestId("current-workspace")).toHaveText("Echo Media");
+});
+
+test("a new workspace shows its owner a checklist that ticks itself and can be hidden", async ({
+  newTenant,
+}) => {
+  const owner = await newTenant();
+  const page = owner.page;
+  await page.goto(`/w/${owner.workspace.slug}`);
+  const checklist = page.getByRole("region", { name: `Get ${owner.workspace.name} started` });
+  await expect(checklist).toContainText("0 of 3 done");
+  await expect(checklist.getByRole("link", { name: "Invite a teammate" })).toHaveAttribute(
+    "href",
+    `/w/${owner.workspace.slug}/settings/members`,
+  );
+
+  // The first step's link leads to the form on this page; creating a project ticks it.
+  await checklist.getByRole("link", { name: "Create your first project" }).click();
+  await expect(page.getByLabel("New project name")).toBeFocused();
+  await page.keyboard.type("First project");
+  await page.keyboard.press("Enter");
+  await expect(checklist).toContainText("1 of 3 done");
+  await expect(checklist.getByText("Create your first project: done")).toBeAttached();
+
+  await checklist.getByRole("button", { name: "Hide" }).click();
+  await expect(checklist).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+  await expect(checklist).toBeHidden();
+});
+
+test("a field's error goes away once the user edits it, and comes back if the value is still wrong", async ({
+  page,
+}) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Zoe Zhang");
+  const email = page.getByLabel("Work email");
+  await email.fill("not-an-email");
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const error = page.getByText("Enter a valid email address, like name@company.com.");
+  await expect(error).toBeVisible();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+
+  await email.press("End");
+  await email.pressSequentially("@");
+  await expect(error).toBeHidden();
+  await expect(email).not.toHaveAttribute("aria-invalid");
+
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(error).toBeVisible();
+});
+
+test("a broken email link opened while signed in says so in the workspace", async ({ tenantA }) => {
+  await tenantA.page.goto("/auth/confirm?type=bogus&token_hash=x");
+  await expect(tenantA.page).toHaveURL(
+    new RegExp(`/w/${tenantA.workspace.slug}\\?notice=link-invalid$`),
+  );
+  await expect(
+    tenantA.page.getByText("That email link is invalid or has expired. You are still signed in."),
+  ).toBeVisible();
+});

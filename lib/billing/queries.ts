@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { createClient } from "@/lib/supabase/server";
 import { toMeter, type Meter, type MetricInfo, type MetricKind } from "./entitlements";
@@ -74,18 +75,23 @@ export async function getPlanName(planId: string): Promise<string> {
   return data?.name ?? planId;
 }
 
+// Once per request: the home page's limit banner and onboarding checklist both read it.
+const workspaceUsage = cache(async (organizationId: string) => {
+  const supabase = await createClient();
+  const { data, error } = await supabase.rpc("get_workspace_usage", { org: organizationId });
+  if (error) throw new Error(`Could not load usage: ${error.message}`);
+  return usageRows.parse(data);
+});
+
 /** Usage of every metric of the workspace, as meters (members of the workspace only). */
 export async function getMeters(
   organizationId: string,
   catalog?: Promise<MetricInfo[]>,
 ): Promise<Meter[]> {
-  const supabase = await createClient();
-  const [usage, metrics] = await Promise.all([
-    supabase.rpc("get_workspace_usage", { org: organizationId }),
+  const [rows, metrics] = await Promise.all([
+    workspaceUsage(organizationId),
     catalog ?? loadMetrics(),
   ]);
-  if (usage.error) throw new Error(`Could not load usage: ${usage.error.message}`);
-  const rows = usageRows.parse(usage.data);
   return metrics.flatMap((metric) => {
     const row = rows.find((r) => r.metric === metric.id);
     return row
@@ -99,7 +105,7 @@ export async function getMeter(organizationId: string, metric: string): Promise<
   return (await getMeters(organizationId)).find((meter) => meter.id === metric) ?? null;
 }
 
-async function loadMetrics(): Promise<MetricInfo[]> {
+const loadMetrics = cache(async (): Promise<MetricInfo[]> => {
   const supabase = await createClient();
   const { data, error } = await supabase
     .from("plan_metrics")
@@ -113,7 +119,7 @@ async function loadMetrics(): Promise<MetricInfo[]> {
     unitSingular: row.unit_singular,
     unitPlural: row.unit_plural,
   }));
-}
+});
 
 async function loadPlans(): Promise<Plan[]> {
   const supabase = await createClient();

@@ -19,7 +19,9 @@ const notices: Record<string, { tone: "error" | "success"; text: string }> = {
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
-  if (await getCurrentUser()) redirect(next);
+  // Signed in already: on to the app, but a broken email link still says so there.
+  if (await getCurrentUser())
+    redirect(params.error === "link_invalid" ? "/?notice=link-invalid" : next);
   // `?error=` for a refusal, `?notice=` for news; own keys only (`?error=toString`).
   const key = params.error ?? params.notice;
   const notice = typeof key === "string" && Object.hasOwn(notices, key) ? notices[key] : undefined;

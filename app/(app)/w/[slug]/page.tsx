@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Suspense } from "react";
 import { LimitBanner } from "@/components/billing/limit-banner";
 import { Notice } from "@/components/notice";
 import { DeletedProjectToast } from "@/components/projects/deleted-project-toast";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectList, ProjectListSkeleton } from "@/components/projects/project-list";
+import { OnboardingChecklist } from "@/components/workspaces/onboarding-checklist";
 import { restoreProject } from "@/lib/activity/actions";
 import { getActivityEntry } from "@/lib/activity/queries";
 import { billingPermissions } from "@/lib/billing/permissions";
-import { getMeter } from "@/lib/billing/queries";
+import { getMeter, getMeters, getSubscription } from "@/lib/billing/queries";
 import { createProject } from "@/lib/projects/actions";
 import { PROJECT_LIST_LIMIT, listProjects } from "@/lib/projects/queries";
 import { projectPermissions } from "@/lib/projects/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
+import {
+  hiddenWorkspaces,
+  ONBOARDING_HIDDEN_COOKIE,
+  onboardingSteps,
+  showsOnboarding,
+} from "@/lib/workspaces/onboarding";
+import type { Workspace } from "@/lib/workspaces/queries";
 
 export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
   const { workspace } = await requireWorkspace((await params).slug);
@@ -31,6 +40,29 @@ async function ProjectsLimit({
 }) {
   const meter = await getMeter(organizationId, "projects");
   return <LimitBanner meter={meter} slug={slug} canViewBilling={canViewBilling} />;
+}
+
+/** First steps for owners and admins of a new workspace, until they are done or hidden. */
+async function Onboarding({ workspace }: { workspace: Workspace }) {
+  if (workspace.role === "member") return null;
+  const hidden = hiddenWorkspaces((await cookies()).get(ONBOARDING_HIDDEN_COOKIE)?.value);
+  if (hidden.includes(workspace.id)) return null;
+  const [meters, subscription] = await Promise.all([
+    getMeters(workspace.id),
+    getSubscription(workspace.id),
+  ]);
+  const used = (metric: string) => meters.find((meter) => meter.id === metric)?.used ?? 0;
+  const steps = onboardingSteps({
+    slug: workspace.slug,
+    role: workspace.role,
+    projects: used("projects"),
+    seats: used("seats"),
+    planId: subscription?.planId ?? "free",
+  });
+  if (!showsOnboarding(workspace.role, steps)) return null;
+  return (
+    <OnboardingChecklist workspaceId={workspace.id} workspaceName={workspace.name} steps={steps} />
+  );
 }
 
 async function Projects({ organizationId, slug }: { organizationId: string; slug: string }) {
@@ -89,6 +121,9 @@ export default async function WorkspaceHome({ params, searchParams }: PageProps<
         />
       )}
       <Notice params={query} workspaceName={workspace.name} />
+      <Suspense fallback={null}>
+        <Onboarding workspace={workspace} />
+      </Suspense>
       <Suspense fallback={null}>
         <ProjectsLimit
           organizationId={workspace.id}
