@@ -84,13 +84,20 @@ export async function countWorkspaceRows(
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const spec of EXPORT_TABLES) {
-    const column = spec.scope === "members" ? null : spec.scope.column;
-    // Profiles: one per member.
-    const { count, error } = await client
-      .from(column ? spec.table : "organization_members")
-      .select("*", { count: "exact", head: true })
-      .eq(column ?? "organization_id", organizationId);
-    if (error) throw new ExportReadError(`${spec.table}: ${error.message}`);
+    // Profiles: one per member. The key column only: `*` would name columns that a
+    // user may not select (invitations.token_hash), and be refused.
+    const { count, error } =
+      spec.scope === "members"
+        ? await client
+            .from("organization_members")
+            .select("id", { count: "exact", head: true })
+            .eq("organization_id", organizationId)
+        : await client
+            .from(spec.table)
+            .select(spec.key, { count: "exact", head: true })
+            .eq(spec.scope.column, organizationId);
+    // A count is a HEAD request: no body, so the code may be all there is.
+    if (error) throw new ExportReadError(`${spec.table}: ${error.message || error.code}`);
     counts[spec.table] = count ?? 0;
   }
   return counts;

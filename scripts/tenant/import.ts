@@ -19,6 +19,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { describeError } from "../../lib/actions/errors";
 import type { Json } from "../../lib/supabase/database.types";
 import { ArchiveError, readExportArchive, type ExportArchive } from "../../lib/export/read";
 import type { ExportRow } from "../../lib/export/format";
@@ -213,7 +214,11 @@ async function importArchive(
       ),
     },
   });
-  if (beginError) throw new CommandError(beginError.hint ?? beginError.message);
+  if (beginError) {
+    // The form's sentence for the field (slug taken or reserved), else the general one.
+    const described = describeError(beginError);
+    throw new CommandError(Object.values(described.fieldErrors ?? {})[0] ?? described.message);
+  }
 
   // Ids: new ones for every row; references inside the workspace follow them.
   const idMap = new Map<string, string>([[organization.id, orgId]]);
