@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "@/lib/export/archive";
 import { EXPORT_TABLES, FORMAT_NAME, NOT_EXPORTED } from "@/lib/export/format";
 import { ArchiveError, readExportArchive } from "@/lib/export/read";
-import { CATALOG_TABLES, TABLES } from "../access-specs";
+import { exportPermissions } from "@/lib/export/permissions";
+import { ROLES } from "@/lib/workspaces/validation";
+import { CATALOG_TABLES, RPCS, TABLES } from "../access-specs";
 
 describe("the export's tables", () => {
   it("are every table of the access specs, except the plan catalog", () => {
@@ -52,7 +54,10 @@ describe("readExportArchive", () => {
     exported_at: "2026-11-23T00:00:00Z",
     exported_by: "owner",
     tables: Object.fromEntries(
-      EXPORT_TABLES.map((spec) => [spec.table, { columns: [...spec.columns], rows: 0, files: [] }]),
+      EXPORT_TABLES.map((spec) => [
+        spec.table,
+        { columns: [...spec.columns], rows: 0, files: [] as string[] },
+      ]),
     ),
     ...overrides,
   });
@@ -90,5 +95,15 @@ describe("readExportArchive", () => {
     expect(refusal(zip({ "manifest.json": counted }))).toBe(
       "projects/0001.json, listed in the manifest, is missing.",
     );
+  });
+});
+
+describe("who may export", () => {
+  it("is the same in the UI's table and the database's (the access spec of record_workspace_export)", () => {
+    const spec = Object.entries(RPCS).find(([key]) =>
+      key.startsWith("public.record_workspace_export("),
+    );
+    expect(spec?.[1].may).toBe("owner");
+    expect(ROLES.filter((role) => exportPermissions(role).canExport)).toEqual(["owner"]);
   });
 });
