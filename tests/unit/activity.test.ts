@@ -331,3 +331,29 @@ describe("activity as people read it", () => {
     ]);
   });
 });
+
+describe("exports and imports in the feed", () => {
+  it("say who exported how much, and where an imported workspace came from", () => {
+    expect(
+      describeAction(
+        entry({
+          action: "workspace.exported",
+          table_name: "workspace_exports",
+          new_data: { counts: { projects: 1200, audit_logs: 3 } },
+        }),
+      ),
+    ).toBe("exported the workspace's data (1,203 rows)");
+    expect(
+      describeAction(
+        entry({
+          action: "workspace.imported",
+          table_name: "workspace_imports",
+          new_data: { source: { workspace: { slug: "acme", id: "x", name: "Acme" } } },
+        }),
+      ),
+    ).toBe("imported the workspace from an export of /w/acme");
+    expect(describeAction(entry({ action: "workspace.exported", new_data: {} }))).toBe(
+      "exported the workspace's data",
+    );
+  });
+});
