@@ -63,8 +63,12 @@ begin
     raise exception 'invalid_argument' using errcode = '22023',
       hint = 'Say who runs the export (requested_by).';
   end if;
-  if jsonb_typeof(counts) is distinct from 'object' then
-    raise exception 'invalid_argument' using errcode = '22023', hint = 'counts is an object.';
+  -- The caller writes this into the workspace's log: an object of a few numbers, not a
+  -- place to store kilobytes.
+  if jsonb_typeof(counts) is distinct from 'object' or octet_length(counts::text) > 4096
+     or exists (select 1 from jsonb_each(counts) c where jsonb_typeof(c.value) <> 'number') then
+    raise exception 'invalid_argument' using errcode = '22023',
+      hint = 'counts is an object of row counts per table.';
   end if;
   perform set_config('tenantkit.audit_action', 'workspace.exported', true);
   insert into platform.workspace_exports (organization_id, user_id, requested_by, format_version, counts)

@@ -256,6 +256,19 @@ describe("an owner's export", () => {
     ]);
   });
 
+  it("records only a few counts: the owner cannot store anything else in the log", async () => {
+    for (const counts of [{ projects: "x".repeat(10) }, { projects: 1, padding: "x".repeat(5000) }])
+      expect(
+        (
+          await a.owner.client.rpc("record_workspace_export", {
+            org: a.orgId,
+            format_version: 1,
+            counts,
+          })
+        ).error?.message,
+      ).toBe("invalid_argument");
+  });
+
   it("is refused to A's admin and member, to an outsider and to anon, recording nothing", async () => {
     const count = async () =>
       Number(
@@ -519,6 +532,12 @@ describe("npm run tenant -- import", () => {
     const counts = rewrite((manifest) => (manifest.tables.projects!.rows += 1));
     expect((await tenant("import", "--file", counts, "--slug", slug)).output).toBe(
       `✗ ${counts} cannot be imported: projects: the manifest counts 4 rows, the archive holds 3.`,
+    );
+    const unknown = rewrite(
+      (manifest) => (manifest.tables.widgets = { columns: ["id"], rows: 1, files: [] }),
+    );
+    expect((await tenant("import", "--file", unknown, "--slug", slug)).output).toBe(
+      "✗ The archive holds rows of widgets, which this version cannot import yet.",
     );
     const text = path.join(scratch, "not-an-archive.zip");
     writeFileSync(text, "hello");

@@ -6,10 +6,11 @@
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { csvField } from "@/lib/export/archive";
-import { EXPORT_TABLES, FORMAT_NAME, NOT_EXPORTED } from "@/lib/export/format";
+import { EXPORT_TABLES, FORMAT_NAME, NOT_EXPORTED, tableNames } from "@/lib/export/format";
 import { ArchiveError, readExportArchive } from "@/lib/export/read";
 import { exportPermissions } from "@/lib/export/permissions";
 import { ROLES } from "@/lib/workspaces/validation";
+import { IMPORTED_TABLES } from "../../scripts/tenant/import";
 import { CATALOG_TABLES, RPCS, TABLES } from "../access-specs";
 
 describe("the export's tables", () => {
@@ -25,6 +26,10 @@ describe("the export's tables", () => {
       ).toContain(table);
     expect([...covered].sort()).toEqual([...exposed].sort());
     expect(NOT_EXPORTED.every((table) => `public.${table}` in CATALOG_TABLES)).toBe(true);
+  });
+
+  it("are all carried by the import", () => {
+    expect([...IMPORTED_TABLES].sort()).toEqual([...tableNames].sort());
   });
 
   it("never list a secret column", () => {
