@@ -88,6 +88,12 @@ const FIELD_LABELS: Record<string, string> = {
   current_period_end: "Period ends",
   cancel_at_period_end: "Cancels at period end",
   grace_ends_at: "Grace period ends",
+  // Exports and imports (platform.workspace_exports / workspace_imports rows).
+  counts: "Rows per table",
+  format_version: "Archive format",
+  requested_by: "Run by (operator)",
+  source: "Archive",
+  started_at: "Started",
 };
 /** Columns that hold a person's id: shown as the person. */
 const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
@@ -332,6 +338,8 @@ export const TABLE_FILTERS = [
   "invitations",
   "organizations",
   "workspace_subscriptions",
+  "workspace_exports",
+  "workspace_imports",
 ] as const;
 export type TableFilter = (typeof TABLE_FILTERS)[number];
 
@@ -342,6 +350,8 @@ export const TABLE_LABELS: Record<TableFilter, string> = {
   invitations: "Invitation",
   organizations: "Workspace",
   workspace_subscriptions: "Plan",
+  workspace_exports: "Export",
+  workspace_imports: "Import",
 };
 
 export type ActionFilter = (typeof ACTION_FILTERS)[number];

@@ -5,6 +5,7 @@ import {
   fieldChanges,
   isRestorable,
   personLabel,
+  subjectLabel,
   type AuditEntry,
 } from "@/lib/activity/describe";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -352,6 +353,18 @@ describe("exports and imports in the feed", () => {
         }),
       ),
     ).toBe("imported the workspace from an export of /w/acme");
+    expect(
+      subjectLabel(entry({ action: "workspace.exported", table_name: "workspace_exports" })),
+    ).toBe("Export");
+    expect(
+      fieldChanges(
+        entry({
+          action: "workspace.exported",
+          table_name: "workspace_exports",
+          new_data: { counts: { projects: 2 }, format_version: 1 },
+        }),
+      ).map((change) => change.field),
+    ).toEqual(["Rows per table", "Archive format"]);
     expect(describeAction(entry({ action: "workspace.exported", new_data: {} }))).toBe(
       "exported the workspace's data",
     );
