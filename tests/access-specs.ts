@@ -423,6 +423,14 @@ export const RPCS: Record<string, RpcSpec> = {
     args: () => ({}),
     effect: (response) => response.data === true,
   },
+  // The owner's download records itself (activity feed and platform log) before its
+  // first byte: the database's owner check on exports (lib/export, the export route).
+  "public.record_workspace_export(org uuid, format_version integer, counts jsonb, requested_by text)":
+    {
+      may: "owner",
+      args: (w) => ({ org: w.id, format_version: 1, counts: { projects: 1 } }),
+      effect: "writes",
+    },
   "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
@@ -482,6 +490,17 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
     args: () => ({ email: "ops@test.example", removed_by: "attacker" }),
   },
   "public.list_platform_admins()": { args: () => ({}) },
+  // Import of an export archive (npm run tenant -- import): a user who could call them
+  // would create workspaces outside the plan rules or back-date entries of an audit log.
+  "public.begin_workspace_import(slug text, name text, source jsonb, requested_by text)": {
+    args: () => ({ slug: "forged-import", name: "Forged", source: {}, requested_by: "attacker" }),
+  },
+  "public.import_audit_history(org uuid, entries jsonb)": {
+    args: () => ({ org: "00000000-0000-4000-8000-000000000000", entries: [] }),
+  },
+  "public.finish_workspace_import(org uuid, summary jsonb)": {
+    args: () => ({ org: "00000000-0000-4000-8000-000000000000", summary: {} }),
+  },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),

@@ -117,6 +117,12 @@ export const ERRORS = {
     message: "No account uses that email address. The person must sign up first.",
     hintIsMessage: true,
   },
+  // Export and import (lib/export, npm run tenant -- export|import).
+  export_owner_only: { message: "Only an owner can export this workspace." },
+  not_platform_admin: { message: "Only the platform's operators can do that." },
+  // import_audit_history()/finish_workspace_import() outside a running import: a bug of the command.
+  import_not_open: { message: "That did not work. Try again." },
+  invalid_argument: { message: "That did not work. Try again." },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },

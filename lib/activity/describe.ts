@@ -88,6 +88,12 @@ const FIELD_LABELS: Record<string, string> = {
   current_period_end: "Period ends",
   cancel_at_period_end: "Cancels at period end",
   grace_ends_at: "Grace period ends",
+  // Exports and imports (platform.workspace_exports / workspace_imports rows).
+  counts: "Rows per table",
+  format_version: "Archive format",
+  requested_by: "Run by (operator)",
+  source: "Archive",
+  started_at: "Started",
 };
 /** Columns that hold a person's id: shown as the person. */
 const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
@@ -201,6 +207,9 @@ function subject(entry: AuditEntry, people: Map<string, string>): string {
   return (userId && people.get(userId)) ?? "a former member";
 }
 
+const exportedRow = z.object({ counts: z.record(z.string(), z.number()) });
+const importedRow = z.object({ source: z.object({ workspace: z.object({ slug: z.string() }) }) });
+
 /** One sentence without the actor, e.g. "renamed project Roadmap → Roadmap 2027". */
 export function describeAction(entry: AuditEntry, people: Map<string, string> = new Map()): string {
   const before = entry.old_data ?? {};
@@ -270,6 +279,20 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       if ("status" in changes)
         return `changed the subscription status ${text(before.status).replace("_", " ")} → ${text(changes.status).replace("_", " ")}`;
       return "updated the subscription";
+    case "workspace.exported": {
+      // platform.workspace_exports' row: the rows per table when the export started.
+      const exported = exportedRow.safeParse(changes);
+      if (!exported.success) return "exported the workspace's data";
+      const rows = Object.values(exported.data.counts).reduce((sum, count) => sum + count, 0);
+      return `exported the workspace's data (${rows.toLocaleString("en")} rows)`;
+    }
+    case "workspace.imported": {
+      // platform.workspace_imports' row: the archive's manifest, its workspace included.
+      const imported = importedRow.safeParse(changes);
+      return imported.success
+        ? `imported the workspace from an export of /w/${imported.data.source.workspace.slug}`
+        : "imported the workspace from an export";
+    }
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
@@ -305,6 +328,8 @@ export const ACTION_FILTERS = [
   "workspace.updated",
   "member.updated",
   "invitation.deleted",
+  "workspace.exported",
+  "workspace.imported",
 ] as const;
 
 export const TABLE_FILTERS = [
@@ -313,6 +338,8 @@ export const TABLE_FILTERS = [
   "invitations",
   "organizations",
   "workspace_subscriptions",
+  "workspace_exports",
+  "workspace_imports",
 ] as const;
 export type TableFilter = (typeof TABLE_FILTERS)[number];
 
@@ -323,6 +350,8 @@ export const TABLE_LABELS: Record<TableFilter, string> = {
   invitations: "Invitation",
   organizations: "Workspace",
   workspace_subscriptions: "Plan",
+  workspace_exports: "Export",
+  workspace_imports: "Import",
 };
 
 export type ActionFilter = (typeof ACTION_FILTERS)[number];
@@ -348,6 +377,8 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "workspace.updated": "Workspace settings changed",
   "member.updated": "Membership changed",
   "invitation.deleted": "Invitation deleted",
+  "workspace.exported": "Workspace exported",
+  "workspace.imported": "Workspace imported",
 };
 
 /** An entry's action as people name it (the filter's label, else the sentence's verb). */

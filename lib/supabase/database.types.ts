@@ -388,6 +388,10 @@ export type Database = {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
       };
+      begin_workspace_import: {
+        Args: { name: string; requested_by: string; slug: string; source: Json };
+        Returns: string;
+      };
       change_workspace_plan: {
         Args: {
           org: string;
@@ -446,6 +450,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      finish_workspace_import: {
+        Args: { org: string; summary: Json };
+        Returns: undefined;
+      };
       get_activity_actors: {
         Args: { org: string };
         Returns: {
@@ -478,6 +486,10 @@ export type Database = {
           used: number;
         }[];
       };
+      import_audit_history: {
+        Args: { entries: Json; org: string };
+        Returns: number;
+      };
       invite_member: {
         Args: { email: string; org: string; role?: string };
         Returns: Json;
@@ -506,6 +518,15 @@ export type Database = {
           period_start: string;
         };
         Returns: number;
+      };
+      record_workspace_export: {
+        Args: {
+          counts: Json;
+          format_version: number;
+          org: string;
+          requested_by?: string;
+        };
+        Returns: string;
       };
       remove_member: {
         Args: { member_id: string; org: string };

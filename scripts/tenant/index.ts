@@ -11,9 +11,11 @@ import { createClient } from "@supabase/supabase-js";
 import type { Database } from "../../lib/supabase/database.types";
 import { loadEnvLocal, requireEnv } from "../lib/local-env";
 import { adminCommand } from "./admin";
+import { exportCommand } from "./export";
+import { importCommand } from "./import";
 import { CommandError, UsageError, type TenantCommand, type TenantCommandContext } from "./context";
 
-export const commands: TenantCommand[] = [adminCommand];
+export const commands: TenantCommand[] = [adminCommand, exportCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -5,6 +5,7 @@ import {
   fieldChanges,
   isRestorable,
   personLabel,
+  subjectLabel,
   type AuditEntry,
 } from "@/lib/activity/describe";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -329,5 +330,43 @@ describe("activity as people read it", () => {
       ["Yesterday", 1],
       ["Friday, November 20", 1],
     ]);
+  });
+});
+
+describe("exports and imports in the feed", () => {
+  it("say who exported how much, and where an imported workspace came from", () => {
+    expect(
+      describeAction(
+        entry({
+          action: "workspace.exported",
+          table_name: "workspace_exports",
+          new_data: { counts: { projects: 1200, audit_logs: 3 } },
+        }),
+      ),
+    ).toBe("exported the workspace's data (1,203 rows)");
+    expect(
+      describeAction(
+        entry({
+          action: "workspace.imported",
+          table_name: "workspace_imports",
+          new_data: { source: { workspace: { slug: "acme", id: "x", name: "Acme" } } },
+        }),
+      ),
+    ).toBe("imported the workspace from an export of /w/acme");
+    expect(
+      subjectLabel(entry({ action: "workspace.exported", table_name: "workspace_exports" })),
+    ).toBe("Export");
+    expect(
+      fieldChanges(
+        entry({
+          action: "workspace.exported",
+          table_name: "workspace_exports",
+          new_data: { counts: { projects: 2 }, format_version: 1 },
+        }),
+      ).map((change) => change.field),
+    ).toEqual(["Rows per table", "Archive format"]);
+    expect(describeAction(entry({ action: "workspace.exported", new_data: {} }))).toBe(
+      "exported the workspace's data",
+    );
   });
 });

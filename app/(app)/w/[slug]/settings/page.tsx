@@ -7,6 +7,8 @@ import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { leaveWorkspace } from "@/lib/members/actions";
 import { deleteWorkspace, updateWorkspace } from "@/lib/workspaces/actions";
 import { ActivityVisibilityForm } from "@/components/activity/visibility-form";
+import { ExportDownload } from "@/components/export/export-download";
+import { exportPermissions } from "@/lib/export/permissions";
 import { setMembersCanViewActivity } from "@/lib/activity/actions";
 import { activityPermissions } from "@/lib/activity/permissions";
 import { getPlanName, getSubscription } from "@/lib/billing/queries";
@@ -89,6 +91,19 @@ export default async function SettingsPage({
             action={setMembersCanViewActivity.bind(null, workspace.slug)}
             allowed={workspace.membersCanViewActivity}
           />
+        </Card>
+      )}
+
+      {exportPermissions(workspace.role).canExport && (
+        <Card className="space-y-3 p-6">
+          <div>
+            <h2 className="text-base font-semibold text-zinc-900">Export</h2>
+            <p className="text-sm text-zinc-600">
+              Download everything in {workspace.name} as one ZIP file: each table as JSON and CSV,
+              the activity log included. The export appears in the activity log.
+            </p>
+          </div>
+          <ExportDownload slug={workspace.slug} />
         </Card>
       )}
 
