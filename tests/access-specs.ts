@@ -123,11 +123,20 @@ export const TABLES: Record<string, TableSpec> = {
     // The workspace row itself: its id is the tenant id. Created only by create_organization().
     may: { select: "member", insert: "nobody", update: "admin", delete: "owner", upsert: "nobody" },
     scope: "t.id = :org",
-    seed: async (w) =>
-      first(
+    // Also gives the workspace a support grant (platform.support_grants, not an API
+    // table), which get_support_grants() shows to its members and close attempts target.
+    seed: async (w) => {
+      const [grant] = await w.sql<{ id: string }>(
+        `insert into platform.support_grants (organization_id, operator_id, operator_email, reason, expires_at)
+         values (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix', now() + interval '1 hour')
+         returning id`,
+      );
+      const organization = await first(
         w.sql(`select id, slug from public.organizations where id = ${lit(w.id)}`),
         "organization",
-      ),
+      );
+      return { ...organization, support_grant_id: grant?.id };
+    },
     insert: (w) => ({ name: "Direct insert", slug: `direct-${w.unique()}` }),
     patch: (w) => ({ name: `Renamed ${w.unique()}` }),
   },
@@ -422,6 +431,40 @@ export const RPCS: Record<string, RpcSpec> = {
     may: "nobody",
     args: () => ({}),
     effect: (response) => response.data === true,
+  },
+  // Operator RPCs (support access): platform admins only, and no actor of the matrix is
+  // one (tests/integration/support-access.test.ts proves an operator may). Opening or
+  // closing a grant writes A's activity log, which "writes" observes.
+  "public.admin_open_support_grant(org uuid, reason text, minutes integer)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, reason: "Attack matrix wants in", minutes: 60 }),
+    effect: "writes",
+  },
+  "public.admin_close_support_grant(grant_id uuid, closed_by text)": {
+    may: "nobody",
+    args: (w) => ({ grant_id: w.rows["public.organizations"]?.support_grant_id, closed_by: "me" }),
+    effect: "writes",
+  },
+  "public.admin_support_overview(org uuid)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id }),
+    effect: (response) => !response.error && response.data !== null,
+  },
+  "public.admin_support_read(org uuid, section text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, section: "projects" }),
+    effect: (response) => !response.error && response.data !== null,
+  },
+  // Who had support access to the workspace: every member sees it, nobody else.
+  "public.get_support_grants(org uuid)": {
+    may: "member",
+    args: (w) => ({ org: w.id }),
+    effect: (response, w) =>
+      !response.error &&
+      Array.isArray(response.data) &&
+      response.data.some(
+        (row: { id?: string }) => row.id === w.rows["public.organizations"]?.support_grant_id,
+      ),
   },
   "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",

@@ -117,6 +117,26 @@ export const ERRORS = {
     message: "No account uses that email address. The person must sign up first.",
     hintIsMessage: true,
   },
+  // Operator RPCs refuse everyone who is not a platform admin (the console 404s first).
+  not_platform_admin: { message: "Only platform admins may do this." },
+  // Support access (admin_open_support_grant, admin_support_read, admin_close_support_grant).
+  support_reason_invalid: {
+    message: "Say why you need access.",
+    field: "reason",
+    fieldText: "10 to 500 characters. The customer reads it in their activity feed.",
+  },
+  support_duration_invalid: {
+    message: "Choose a duration between 1 minute and 24 hours.",
+    field: "minutes",
+  },
+  support_grant_already_open: {
+    message: "You already hold an open grant for this workspace. Close it first.",
+  },
+  support_grant_required: {
+    message: "Your support access to this workspace is not open (it expired or was closed).",
+  },
+  support_grant_not_found: { message: "This support grant does not exist." },
+  support_section_invalid: { message: "That part of the workspace has no support view." },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },

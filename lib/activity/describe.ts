@@ -40,9 +40,13 @@ export function personLabel(fullName: string | null, email: string): string {
  * the log recorded, which has the same "Name <email>" form (the audit trigger).
  */
 export function actorName(
-  entry: Pick<AuditEntry, "actor_kind" | "actor_label" | "actor_id">,
+  entry: Pick<AuditEntry, "actor_kind" | "actor_label" | "actor_id" | "action">,
   people: Map<string, string> = new Map(),
 ): string {
+  // Support access (platform.support_grants): the operator is shown as Support, with
+  // their address, even if they also happen to be a member; "The platform" when the
+  // command line closed a grant.
+  if (isSupportAction(entry.action) && entry.actor_label) return entry.actor_label;
   if (entry.actor_kind === "service") return "The platform";
   if (entry.actor_kind === "system") return "The system";
   return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
@@ -88,6 +92,10 @@ const FIELD_LABELS: Record<string, string> = {
   current_period_end: "Period ends",
   cancel_at_period_end: "Cancels at period end",
   grace_ends_at: "Grace period ends",
+  reason: "Reason",
+  minutes: "Duration (minutes)",
+  section: "Page viewed",
+  closed_by: "Closed by",
 };
 /** Columns that hold a person's id: shown as the person. */
 const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
@@ -270,9 +278,29 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       if ("status" in changes)
         return `changed the subscription status ${text(before.status).replace("_", " ")} → ${text(changes.status).replace("_", " ")}`;
       return "updated the subscription";
+    // Support access: the reason is the operator's own words, shown as they wrote them.
+    case "support.opened":
+      return `opened support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.viewed":
+      return `viewed this workspace (${text(changes.section)}): ${text(changes.reason)}`;
+    case "support.closed":
+      return `closed support access: ${text(changes.reason)}`;
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
+}
+
+const isSupportAction = (action: string) => action.startsWith("support.");
+
+/** 90 → "1 h 30 min", 60 → "1 hour", 30 → "30 minutes". */
+export function supportDuration(minutes: unknown): string {
+  const total = typeof minutes === "number" ? minutes : Number(minutes);
+  if (!Number.isFinite(total) || total <= 0) return "a while";
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return `${rest} minute${rest === 1 ? "" : "s"}`;
+  if (rest === 0) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  return `${hours} h ${rest} min`;
 }
 
 /** A plan id as people read it: "pro" → "Pro" (the catalog's names are the ids, capitalised). */
@@ -305,6 +333,9 @@ export const ACTION_FILTERS = [
   "workspace.updated",
   "member.updated",
   "invitation.deleted",
+  "support.opened",
+  "support.viewed",
+  "support.closed",
 ] as const;
 
 export const TABLE_FILTERS = [
@@ -313,6 +344,7 @@ export const TABLE_FILTERS = [
   "invitations",
   "organizations",
   "workspace_subscriptions",
+  "support_grants",
 ] as const;
 export type TableFilter = (typeof TABLE_FILTERS)[number];
 
@@ -323,6 +355,7 @@ export const TABLE_LABELS: Record<TableFilter, string> = {
   invitations: "Invitation",
   organizations: "Workspace",
   workspace_subscriptions: "Plan",
+  support_grants: "Support access",
 };
 
 export type ActionFilter = (typeof ACTION_FILTERS)[number];
@@ -348,6 +381,9 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "workspace.updated": "Workspace settings changed",
   "member.updated": "Membership changed",
   "invitation.deleted": "Invitation deleted",
+  "support.opened": "Support access opened",
+  "support.viewed": "Support viewed the workspace",
+  "support.closed": "Support access closed",
 };
 
 /** An entry's action as people name it (the filter's label, else the sentence's verb). */

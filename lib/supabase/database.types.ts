@@ -384,6 +384,19 @@ export type Database = {
         Args: { added_by: string; email: string };
         Returns: boolean;
       };
+      admin_close_support_grant: {
+        Args: { closed_by?: string; grant_id: string };
+        Returns: boolean;
+      };
+      admin_open_support_grant: {
+        Args: { minutes?: number; org: string; reason: string };
+        Returns: string;
+      };
+      admin_support_overview: { Args: { org: string }; Returns: Json };
+      admin_support_read: {
+        Args: { org: string; section: string };
+        Returns: Json;
+      };
       apply_stripe_event: {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
@@ -468,6 +481,18 @@ export type Database = {
         }[];
       };
       get_invitation: { Args: { token: string }; Returns: Json };
+      get_support_grants: {
+        Args: { org: string };
+        Returns: {
+          closed_at: string;
+          closed_by: string;
+          expires_at: string;
+          id: string;
+          opened_at: string;
+          operator_email: string;
+          reason: string;
+        }[];
+      };
       get_workspace_usage: {
         Args: { org: string };
         Returns: {
