@@ -12,6 +12,7 @@ import { activityPermissions } from "@/lib/activity/permissions";
 import { getPlanName, getSubscription } from "@/lib/billing/queries";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
+import { WorkspaceSupportAccess } from "@/components/support/workspace-support-access";
 
 export async function generateMetadata({
   params,
@@ -91,6 +92,8 @@ export default async function SettingsPage({
           />
         </Card>
       )}
+
+      <WorkspaceSupportAccess workspaceId={workspace.id} />
 
       <Card className="divide-y divide-zinc-100 border-red-200">
         <div className="flex flex-wrap items-center justify-between gap-4 p-6">

@@ -1,0 +1,61 @@
+import { expect, test } from "./support/fixtures";
+import { serviceClient, uniqueSuffix } from "./support/helpers";
+
+test("an operator opens support access to acme with a reason, views its projects read-only, and alice sees it in her activity feed", async ({
+  newTenant,
+  tenantA,
+}) => {
+  // A brand-new user made a platform admin the way `npm run tenant -- admin add` does.
+  const operator = await newTenant({ userName: "Olga Ops" });
+  const { error } = await serviceClient().rpc("add_platform_admin", {
+    email: operator.email,
+    added_by: "e2e",
+  });
+  expect(error).toBeNull();
+
+  const ops = operator.page;
+  const reason = `Ticket #${uniqueSuffix()}: projects missing`;
+  await ops.goto(`/admin/tenants/${tenantA.workspace.id}/support`);
+  await expect(ops.getByRole("heading", { name: "Support access to Acme Inc" })).toBeVisible();
+  await ops.getByLabel("Reason").fill(reason);
+  await ops.getByLabel("Duration").selectOption("60");
+  await ops.getByRole("button", { name: "Open support access" }).click();
+
+  await expect(ops.getByTestId("support-banner")).toContainText(
+    /Support view — read-only, expires in (59|60) min/,
+  );
+  await ops.getByRole("link", { name: "Projects" }).click();
+  const { data: projects } = await tenantA.api
+    .from("projects")
+    .select("name")
+    .eq("organization_id", tenantA.workspace.id)
+    .order("created_at", { ascending: false })
+    .limit(1);
+  await expect(ops.getByTestId("support-projects")).toContainText(projects![0]!.name);
+  // Read-only: the view offers nothing to change.
+  await expect(ops.getByTestId("support-projects").getByRole("button")).toHaveCount(0);
+
+  const alice = tenantA.page;
+  await alice.goto("/w/acme/activity");
+  const feed = alice.getByTestId("activity-feed");
+  await expect(
+    feed.getByText(`Support (${operator.email}) opened support access for 1 hour: ${reason}`),
+  ).toBeVisible();
+  await expect(
+    feed.getByText(`Support (${operator.email}) viewed this workspace (projects): ${reason}`),
+  ).toBeVisible();
+  await alice.goto("/w/acme/settings");
+  await expect(alice.getByTestId("support-grants")).toContainText(reason);
+
+  // Closing ends it at once: the section is no longer offered.
+  await ops.getByRole("button", { name: "Close" }).first().click();
+  await expect(ops.getByRole("button", { name: "Open support access" })).toBeVisible();
+  await expect(ops.getByTestId("support-banner")).toHaveCount(0);
+});
+
+test("a normal user at /admin gets the 404 of a missing page", async ({ tenantB }) => {
+  const response = await tenantB.page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  const support = await tenantB.page.goto(`/admin/tenants/${tenantB.workspace.id}/support`);
+  expect(support?.status()).toBe(404);
+});
