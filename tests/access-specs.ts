@@ -455,6 +455,12 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, section: "projects" }),
     effect: (response) => !response.error && response.data !== null,
   },
+  // Per-tenant health (counts of every workspace): platform admins only.
+  "public.admin_tenant_health(hours integer)": {
+    may: "nobody",
+    args: () => ({ hours: 24 }),
+    effect: (response) => !response.error && response.data !== null,
+  },
   // Who had support access to the workspace: every member sees it, nobody else.
   "public.get_support_grants(org uuid)": {
     may: "member",
@@ -525,6 +531,21 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
     args: () => ({ email: "ops@test.example", removed_by: "attacker" }),
   },
   "public.list_platform_admins()": { args: () => ({}) },
+  // Per-tenant health's flush (lib/health): a user who could call it would make
+  // another workspace look slow, or bury a slow one.
+  "public.record_request_stats(stats jsonb)": {
+    args: () => ({
+      stats: [
+        {
+          org: "00000000-0000-4000-8000-000000000000",
+          hour: "2026-11-23T10:00:00Z",
+          requests: 1000,
+          queries: 1,
+          histogram: [0, 0, 0, 0, 0, 0, 0, 0, 1000],
+        },
+      ],
+    }),
+  },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),

@@ -137,6 +137,8 @@ export const ERRORS = {
   },
   support_grant_not_found: { message: "This support grant does not exist." },
   support_section_invalid: { message: "That part of the workspace has no support view." },
+  // admin_tenant_health() asked for a window outside 1 to 168 hours: a bug of the console.
+  health_window_invalid: { message: "That did not work. Try again." },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },

@@ -397,6 +397,17 @@ export type Database = {
         Args: { org: string; section: string };
         Returns: Json;
       };
+      admin_tenant_health: {
+        Args: { hours?: number };
+        Returns: {
+          name: string;
+          organization_id: string;
+          queries: number;
+          requests: number;
+          server_ms_histogram: number[];
+          slug: string;
+        }[];
+      };
       apply_stripe_event: {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
@@ -523,6 +534,7 @@ export type Database = {
         }[];
       };
       prove_email: { Args: { code: string }; Returns: boolean };
+      record_request_stats: { Args: { stats: Json }; Returns: undefined };
       record_usage: {
         Args: {
           amount: number;
