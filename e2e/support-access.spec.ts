@@ -59,3 +59,26 @@ test("a normal user at /admin gets the 404 of a missing page", async ({ tenantB 
   const support = await tenantB.page.goto(`/admin/tenants/${tenantB.workspace.id}/support`);
   expect(support?.status()).toBe(404);
 });
+
+test("alice's page loads reach the operator's tenant health page, with server time and Supabase calls", async ({
+  newTenant,
+  tenantA,
+}) => {
+  const operator = await newTenant({ userName: "Hank Health" });
+  await serviceClient().rpc("add_platform_admin", { email: operator.email, added_by: "e2e" });
+  for (const path of ["/w/acme", "/w/acme/settings", "/w/acme/activity"])
+    await tenantA.page.goto(path);
+  // The app flushes every 50 page loads or 10 seconds, after the responses.
+  await expect
+    .poll(
+      async () => {
+        const { data } = await operator.api.rpc("admin_tenant_health", { hours: 1 });
+        const acme = data?.find((row) => row.organization_id === tenantA.workspace.id);
+        return acme ? acme.requests > 0 && acme.queries >= acme.requests : false;
+      },
+      { timeout: 30_000, intervals: [2_000] },
+    )
+    .toBe(true);
+  await operator.page.goto("/admin/health");
+  await expect(operator.page.getByTestId("tenant-health")).toContainText("Acme Inc");
+});
