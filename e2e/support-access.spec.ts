@@ -82,3 +82,43 @@ test("alice's page loads reach the operator's tenant health page, with server ti
   await operator.page.goto("/admin/health");
   await expect(operator.page.getByTestId("tenant-health")).toContainText("Acme Inc");
 });
+
+test("a workspace that requires approval: support waits until its owner approves, and the owner can revoke", async ({
+  newTenant,
+}) => {
+  const owner = await newTenant({ workspaceName: `Careful ${uniqueSuffix()}` });
+  const operator = await newTenant({ userName: "Otto Ops" });
+  await serviceClient().rpc("add_platform_admin", { email: operator.email, added_by: "e2e" });
+
+  await owner.page.goto(`/w/${owner.workspace.slug}/settings`);
+  await owner.page.getByLabel(/Require an owner.s approval/).check();
+  await owner.page
+    .locator("form", { has: owner.page.getByLabel(/Require an owner.s approval/) })
+    .getByRole("button", { name: "Save" })
+    .click();
+  await expect(
+    owner.page.getByText("Support access now waits for an owner's approval."),
+  ).toBeVisible();
+
+  const ops = operator.page;
+  await ops.goto(`/admin/tenants/${owner.workspace.id}/support`);
+  await ops.getByLabel("Reason").fill("Ticket #31: invoices look wrong");
+  await ops.getByRole("button", { name: "Open support access" }).click();
+  await expect(ops.getByTestId("support-pending")).toBeVisible();
+  await expect(ops.getByTestId("support-banner")).toHaveCount(0);
+
+  await owner.page.reload();
+  const grants = owner.page.getByTestId("support-grants");
+  await expect(grants).toContainText("waiting for an owner's approval");
+  await grants.getByRole("button", { name: "Approve" }).click();
+  await expect(grants).toContainText("expires in");
+
+  await ops.reload();
+  await expect(ops.getByTestId("support-banner")).toContainText("Support view — read-only");
+
+  await owner.page.reload();
+  await owner.page.getByTestId("support-grants").getByRole("button", { name: "Revoke" }).click();
+  await expect(owner.page.getByTestId("support-grants")).toContainText(`closed`);
+  await ops.reload();
+  await expect(ops.getByTestId("support-banner")).toHaveCount(0);
+});

@@ -123,19 +123,28 @@ export const TABLES: Record<string, TableSpec> = {
     // The workspace row itself: its id is the tenant id. Created only by create_organization().
     may: { select: "member", insert: "nobody", update: "admin", delete: "owner", upsert: "nobody" },
     scope: "t.id = :org",
-    // Also gives the workspace a support grant (platform.support_grants, not an API
-    // table), which get_support_grants() shows to its members and close attempts target.
+    // Also gives the workspace two support grants (platform.support_grants, not an API
+    // table): an open one, which get_support_grants() shows to its members and close
+    // and revoke attempts target, and a pending one, for approval attempts.
     seed: async (w) => {
-      const [grant] = await w.sql<{ id: string }>(
-        `insert into platform.support_grants (organization_id, operator_id, operator_email, reason, expires_at)
-         values (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix', now() + interval '1 hour')
-         returning id`,
+      const grants = await w.sql<{ id: string; pending: boolean }>(
+        `insert into platform.support_grants
+           (organization_id, operator_id, operator_email, reason, approved_at, approved_by, expires_at)
+         values (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix',
+                 now(), 'automatic', now() + interval '1 hour'),
+                (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix',
+                 null, null, null)
+         returning id, approved_at is null as pending`,
       );
       const organization = await first(
         w.sql(`select id, slug from public.organizations where id = ${lit(w.id)}`),
         "organization",
       );
-      return { ...organization, support_grant_id: grant?.id };
+      return {
+        ...organization,
+        support_grant_id: grants.find((grant) => !grant.pending)?.id,
+        pending_support_grant_id: grants.find((grant) => grant.pending)?.id,
+      };
     },
     insert: (w) => ({ name: "Direct insert", slug: `direct-${w.unique()}` }),
     patch: (w) => ({ name: `Renamed ${w.unique()}` }),
@@ -460,6 +469,26 @@ export const RPCS: Record<string, RpcSpec> = {
     may: "nobody",
     args: () => ({ hours: 24 }),
     effect: (response) => !response.error && response.data !== null,
+  },
+  // The owners' side of support access: require approval, approve a pending grant,
+  // revoke a grant. Each writes the workspace (its row, or its activity log).
+  "public.set_support_approval(org uuid, required boolean)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, required: true }),
+    effect: "writes",
+  },
+  "public.approve_support_grant(org uuid, grant_id uuid)": {
+    may: "owner",
+    args: (w) => ({
+      org: w.id,
+      grant_id: w.rows["public.organizations"]?.pending_support_grant_id,
+    }),
+    effect: "writes",
+  },
+  "public.revoke_support_grant(org uuid, grant_id uuid)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, grant_id: w.rows["public.organizations"]?.support_grant_id }),
+    effect: "writes",
   },
   // Who had support access to the workspace: every member sees it, nobody else.
   "public.get_support_grants(org uuid)": {

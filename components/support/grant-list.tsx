@@ -1,15 +1,32 @@
 import type { SupportGrant } from "@/lib/support/queries";
 import { exactTime } from "@/lib/activity/describe";
-import { expiresIn, grantStatus } from "@/lib/support/status";
+import { supportDuration } from "@/lib/activity/describe";
+import { expiresIn, grantStatus, type GrantStatus } from "@/lib/support/status";
 import { Badge } from "@/components/ui/badge";
 import type { ReactNode } from "react";
 
 const when = (value: string) => exactTime(new Date(value.replace(" ", "T").replace(/\+00$/, "Z")));
 
+/** The grant's time line after "Opened …", by status. */
+function detail(grant: SupportGrant, status: GrantStatus, now: Date): string {
+  switch (status) {
+    case "pending":
+      return `waiting for an owner's approval (asked for ${supportDuration(grant.minutes)})`;
+    case "lapsed":
+      return "nobody approved it within a day";
+    case "open":
+      return grant.expires_at ? expiresIn(grant.expires_at, now) : "";
+    case "expired":
+      return `expired ${when(grant.expires_at ?? grant.opened_at)}`;
+    case "closed":
+      return `closed ${when(grant.closed_at ?? grant.opened_at)} by ${grant.closed_by ?? "support"}`;
+  }
+}
+
 /**
  * Support grants, newest first: who, why, when, until when. Shown to the operator in
- * the console and to a workspace's members in its settings; `actions` adds a button
- * per open grant (the console's Close).
+ * the console and to a workspace's members in its settings; `actions` adds buttons
+ * per open or pending grant (the console's Close, an owner's Approve and Revoke).
  */
 export function GrantList({
   grants,
@@ -17,7 +34,7 @@ export function GrantList({
   now = new Date(),
 }: {
   grants: SupportGrant[];
-  actions?: (grant: SupportGrant) => ReactNode;
+  actions?: (grant: SupportGrant, status: "open" | "pending") => ReactNode;
   now?: Date;
 }) {
   if (grants.length === 0)
@@ -34,17 +51,20 @@ export function GrantList({
                 {grant.reason}
               </p>
               <p className="text-xs text-zinc-600">
-                Opened {when(grant.opened_at)} ·{" "}
-                {status === "open"
-                  ? expiresIn(grant.expires_at, now)
-                  : status === "expired"
-                    ? `expired ${when(grant.expires_at)}`
-                    : `closed ${when(grant.closed_at ?? grant.expires_at)} by ${grant.closed_by ?? "support"}`}
+                Opened {when(grant.opened_at)}
+                {grant.approved_by && grant.approved_by !== "automatic"
+                  ? `, approved by ${grant.approved_by}`
+                  : ""}{" "}
+                · {detail(grant, status, now)}
               </p>
             </div>
             <div className="flex items-center gap-2">
-              <Badge tone={status === "open" ? "active" : "neutral"}>{status}</Badge>
-              {status === "open" && actions?.(grant)}
+              <Badge
+                tone={status === "open" ? "active" : status === "pending" ? "archived" : "neutral"}
+              >
+                {status}
+              </Badge>
+              {(status === "open" || status === "pending") && actions?.(grant, status)}
             </div>
           </li>
         );

@@ -46,7 +46,12 @@ export function actorName(
   // Support access (platform.support_grants): the operator is shown as Support, with
   // their address, even if they also happen to be a member; "The platform" when the
   // command line closed a grant.
-  if (isSupportAction(entry.action) && entry.actor_label) return entry.actor_label;
+  if (
+    isSupportAction(entry.action) &&
+    entry.actor_label &&
+    !OWNER_SUPPORT_ACTIONS.has(entry.action)
+  )
+    return entry.actor_label;
   if (entry.actor_kind === "service") return "The platform";
   if (entry.actor_kind === "system") return "The system";
   return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
@@ -96,6 +101,8 @@ const FIELD_LABELS: Record<string, string> = {
   minutes: "Duration (minutes)",
   section: "Page viewed",
   closed_by: "Closed by",
+  approved_by: "Approved by",
+  support_requires_approval: "Support access needs an owner's approval",
 };
 /** Columns that hold a person's id: shown as the person. */
 const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
@@ -265,6 +272,10 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
         return changes.members_can_view_activity === true
           ? "let members see the activity log"
           : "made the activity log visible to owners and admins only";
+      if ("support_requires_approval" in changes)
+        return changes.support_requires_approval === true
+          ? "required an owner's approval for support access"
+          : "let support access open without an owner's approval";
       return "updated the workspace settings";
     case "member.updated":
       return `updated the membership of ${subject(entry, people)}`;
@@ -285,12 +296,20 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       return `viewed this workspace (${text(changes.section)}): ${text(changes.reason)}`;
     case "support.closed":
       return `closed support access: ${text(changes.reason)}`;
+    case "support.requested":
+      return `asked for support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.approved":
+      return `approved support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.revoked":
+      return `revoked support access: ${text(changes.reason)}`;
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
 }
 
 const isSupportAction = (action: string) => action.startsWith("support.");
+/** Support events an owner causes (approving, revoking): their actor is a member. */
+const OWNER_SUPPORT_ACTIONS = new Set(["support.approved", "support.revoked"]);
 
 /** 90 → "1 h 30 min", 60 → "1 hour", 30 → "30 minutes". */
 export function supportDuration(minutes: unknown): string {
@@ -336,6 +355,9 @@ export const ACTION_FILTERS = [
   "support.opened",
   "support.viewed",
   "support.closed",
+  "support.requested",
+  "support.approved",
+  "support.revoked",
 ] as const;
 
 export const TABLE_FILTERS = [
@@ -384,6 +406,9 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "support.opened": "Support access opened",
   "support.viewed": "Support viewed the workspace",
   "support.closed": "Support access closed",
+  "support.requested": "Support access requested",
+  "support.approved": "Support access approved",
+  "support.revoked": "Support access revoked",
 };
 
 /** An entry's action as people name it (the filter's label, else the sentence's verb). */

@@ -153,6 +153,7 @@ export type Database = {
           members_can_view_activity: boolean;
           name: string;
           slug: string;
+          support_requires_approval: boolean;
           updated_at: string;
         };
         Insert: {
@@ -161,6 +162,7 @@ export type Database = {
           members_can_view_activity?: boolean;
           name: string;
           slug: string;
+          support_requires_approval?: boolean;
           updated_at?: string;
         };
         Update: {
@@ -169,6 +171,7 @@ export type Database = {
           members_can_view_activity?: boolean;
           name?: string;
           slug?: string;
+          support_requires_approval?: boolean;
           updated_at?: string;
         };
         Relationships: [];
@@ -412,6 +415,10 @@ export type Database = {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
       };
+      approve_support_grant: {
+        Args: { grant_id: string; org: string };
+        Returns: undefined;
+      };
       change_workspace_plan: {
         Args: {
           org: string;
@@ -461,6 +468,7 @@ export type Database = {
           members_can_view_activity: boolean;
           name: string;
           slug: string;
+          support_requires_approval: boolean;
           updated_at: string;
         };
         SetofOptions: {
@@ -495,10 +503,13 @@ export type Database = {
       get_support_grants: {
         Args: { org: string };
         Returns: {
+          approved_at: string;
+          approved_by: string;
           closed_at: string;
           closed_by: string;
           expires_at: string;
           id: string;
+          minutes: number;
           opened_at: string;
           operator_email: string;
           reason: string;
@@ -558,6 +569,14 @@ export type Database = {
       };
       revoke_invitation: {
         Args: { invitation_id: string; org: string };
+        Returns: undefined;
+      };
+      revoke_support_grant: {
+        Args: { grant_id: string; org: string };
+        Returns: undefined;
+      };
+      set_support_approval: {
+        Args: { org: string; required: boolean };
         Returns: undefined;
       };
       transfer_ownership: {

@@ -1,7 +1,12 @@
 "use server";
 
-import { fail, operatorAction, redirectTo } from "@/lib/actions/safe-action";
-import { closeSupportGrantSchema, openSupportGrantSchema } from "./validation";
+import { fail, ok, operatorAction, redirectTo, workspaceAction } from "@/lib/actions/safe-action";
+import {
+  closeSupportGrantSchema,
+  openSupportGrantSchema,
+  supportApprovalSchema,
+  supportGrantIdSchema,
+} from "./validation";
 
 const supportPage = (organizationId: string) => `/admin/tenants/${organizationId}/support`;
 
@@ -25,5 +30,46 @@ export const closeSupportGrant = operatorAction(
     const { error } = await supabase.rpc("admin_close_support_grant", { grant_id: data.grantId });
     if (error) return fail(error);
     return redirectTo(supportPage(data.organizationId));
+  },
+);
+
+/** The workspace owners' side; the database checks the caller is an owner of this workspace. */
+export const approveSupportGrant = workspaceAction(
+  { schema: supportGrantIdSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("approve_support_grant", {
+      org: workspace.id,
+      grant_id: data.grantId,
+    });
+    if (error) return fail(error);
+    return ok("Support access approved. Its time starts now.");
+  },
+);
+
+export const revokeSupportGrant = workspaceAction(
+  { schema: supportGrantIdSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("revoke_support_grant", {
+      org: workspace.id,
+      grant_id: data.grantId,
+    });
+    if (error) return fail(error);
+    return ok("Support access revoked.");
+  },
+);
+
+export const setSupportApproval = workspaceAction(
+  { schema: supportApprovalSchema, revalidate: "workspace" },
+  async ({ data, workspace, supabase }) => {
+    const { error } = await supabase.rpc("set_support_approval", {
+      org: workspace.id,
+      required: data.requireApproval,
+    });
+    if (error) return fail(error);
+    return ok(
+      data.requireApproval
+        ? "Support access now waits for an owner's approval."
+        : "Support access no longer needs an owner's approval.",
+    );
   },
 );

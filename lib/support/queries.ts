@@ -15,7 +15,10 @@ const grantSchema = z.object({
   operator_email: z.string(),
   reason: z.string(),
   opened_at: z.string(),
-  expires_at: z.string(),
+  minutes: z.number(),
+  approved_at: z.string().nullable(),
+  approved_by: z.string().nullable(),
+  expires_at: z.string().nullable(),
   closed_at: z.string().nullable(),
   closed_by: z.string().nullable(),
 });
@@ -23,7 +26,9 @@ export type SupportGrant = z.infer<typeof grantSchema>;
 
 const overviewSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  requires_approval: z.boolean(),
   open_grant_id: z.string().nullable(),
+  pending_grant_id: z.string().nullable(),
   grants: z.array(grantSchema),
 });
 export type SupportOverview = z.infer<typeof overviewSchema>;
@@ -97,6 +102,18 @@ export async function readSupportSection(
     case "settings":
       return { section, rows: sectionSchemas.settings.parse(data) };
   }
+}
+
+/** Whether support access to the workspace waits for an owner's approval. */
+export async function supportRequiresApproval(organizationId: string): Promise<boolean> {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("organizations")
+    .select("support_requires_approval")
+    .eq("id", organizationId)
+    .maybeSingle();
+  if (error) throw new Error(`support_requires_approval: ${error.message}`);
+  return data?.support_requires_approval ?? false;
 }
 
 /** Who had support access to the workspace, for its members (empty for anyone else). */

@@ -4,16 +4,26 @@
  */
 
 export interface GrantTimes {
-  expires_at: string;
+  opened_at: string;
+  approved_at: string | null;
+  expires_at: string | null;
   closed_at: string | null;
 }
 
-export type GrantStatus = "open" | "expired" | "closed";
+/** pending: waiting for an owner's approval; lapsed: nobody approved it within a day. */
+export type GrantStatus = "pending" | "open" | "expired" | "lapsed" | "closed";
+
+/** How long a request may wait for an owner (approve_support_grant()). */
+const APPROVAL_WINDOW_MS = 24 * 3_600_000;
 
 const parse = (value: string) => new Date(value.replace(" ", "T").replace(/\+00$/, "Z"));
 
 export function grantStatus(grant: GrantTimes, now: Date = new Date()): GrantStatus {
   if (grant.closed_at) return "closed";
+  if (!grant.approved_at || !grant.expires_at)
+    return parse(grant.opened_at).getTime() + APPROVAL_WINDOW_MS > now.getTime()
+      ? "pending"
+      : "lapsed";
   return parse(grant.expires_at).getTime() > now.getTime() ? "open" : "expired";
 }
 

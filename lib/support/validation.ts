@@ -30,3 +30,12 @@ export const closeSupportGrantSchema = z.object({
 });
 
 export const supportSectionSchema = z.enum(SUPPORT_SECTIONS);
+
+/** The workspace owner's side: approve or revoke one grant, require approval or not. */
+export const supportGrantIdSchema = z.object({ grantId: z.uuid() });
+export const supportApprovalSchema = z.object({
+  requireApproval: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
+});

@@ -10,6 +10,15 @@
 -- which outlives the workspace) and, through one trigger on that log, to the
 -- workspace's own public.audit_logs, where its activity feed shows it as
 -- "Support (ops@…)". Members read the workspace's grants with get_support_grants().
+--
+-- A workspace's owners may require their approval first
+-- (organizations.support_requires_approval, set by set_support_approval()): a grant
+-- then waits, pending, until an owner approves it (its time starts then), and owners
+-- may revoke any grant to their workspace at any moment.
+
+alter table public.organizations
+  add column support_requires_approval boolean not null default false;
+comment on column public.organizations.support_requires_approval is 'Support access waits for an owner''s approval (set_support_approval()).';
 
 create table platform.support_grants (
   id              uuid primary key default gen_random_uuid(),
@@ -18,13 +27,23 @@ create table platform.support_grants (
   operator_id     uuid not null,
   operator_email  text not null,
   reason          text not null check (char_length(btrim(reason)) between 10 and 500),
+  minutes         integer not null default 60 check (minutes between 1 and 1440),
+  -- Requested; approved at once unless the workspace requires an owner's approval.
   opened_at       timestamptz not null default now(),
-  expires_at      timestamptz not null,
+  approved_at     timestamptz,
+  approved_by     text check (char_length(approved_by) <= 320),
+  -- Set on approval: approved_at + minutes. Null while pending.
+  expires_at      timestamptz,
   closed_at       timestamptz,
   closed_by       text check (char_length(closed_by) <= 320),
-  -- A grant is short-lived by construction: 24 hours at most, whoever writes it.
+  -- A grant is short-lived by construction: 24 hours at most from its approval,
+  -- whoever writes it.
   constraint support_grants_duration check (
-    expires_at > opened_at and expires_at <= opened_at + interval '24 hours'
+    expires_at is null
+    or (expires_at > approved_at and expires_at <= approved_at + interval '24 hours')
+  ),
+  constraint support_grants_approval check (
+    (approved_at is null) = (expires_at is null) and (approved_at is null) = (approved_by is null)
   ),
   constraint support_grants_closed check ((closed_at is null) = (closed_by is null))
 );
@@ -58,12 +77,13 @@ begin
     new.organization_id,
     new.actor_id,
     new.actor_kind,
-    'Support (' || coalesce(new.details ->> 'operator_email', 'platform') || ')',
+    coalesce(new.details ->> 'actor_label',
+             'Support (' || coalesce(new.details ->> 'operator_email', 'platform') || ')'),
     new.event,
     'support_grants',
     new.details ->> 'grant_id',
     null,
-    new.details - 'operator_email' - 'grant_id' - 'by'
+    new.details - 'operator_email' - 'grant_id' - 'actor_label'
   );
   return null;
 end;
@@ -74,8 +94,9 @@ create trigger audit_events_mirror_support
   when (new.event like 'support.%' and new.organization_id is not null)
   execute function private.mirror_support_event();
 
--- One support event in both logs. The operator is the caller when there is one
--- (console), else the service role acting for `by` (the command line).
+-- One support event in both logs. The actor is the caller when there is one (the
+-- operator in the console, an owner approving or revoking), else the service role
+-- (the command line). `extra` may name the actor's label for the feed (an owner's).
 create function private.log_support_event(
   event text, grant_row platform.support_grants, extra jsonb default '{}'
 )
@@ -94,7 +115,8 @@ as $$
       'grant_id', grant_row.id,
       'operator_email', grant_row.operator_email,
       'reason', grant_row.reason,
-      'expires_at', grant_row.expires_at
+      'expires_at', grant_row.expires_at,
+      'minutes', grant_row.minutes
     ) || extra
   );
 $$;
@@ -140,7 +162,8 @@ $$;
 -- admin_open_support_grant: the operator opens read access to one workspace for
 -- `minutes` (1 to 1440, default 60) with a reason the customer will read. Only a
 -- platform admin, as themselves: a grant is for a person, so the service role
--- cannot open one. Returns the grant's id.
+-- cannot open one. Where the workspace requires approval, the grant is pending
+-- (no access) until an owner approves it. Returns the grant's id.
 -- ---------------------------------------------------------------------------
 create function public.admin_open_support_grant(org uuid, reason text, minutes integer default 60)
 returns uuid
@@ -164,15 +187,28 @@ begin
   if not exists (select 1 from public.organizations o where o.id = org) then
     raise exception 'workspace_not_found' using errcode = 'PT404';
   end if;
-  if (private.caller_open_support_grant(org)).id is not null then
+  if exists (
+    select 1 from platform.support_grants g
+    where g.operator_id = (select auth.uid()) and g.organization_id = org and g.closed_at is null
+      and (g.expires_at > now() or (g.approved_at is null and g.opened_at > now() - interval '24 hours'))
+  ) then
     raise exception 'support_grant_already_open' using errcode = '23505',
-      hint = 'You already hold an open grant for this workspace. Close it first.';
+      hint = 'You already hold an open or pending grant for this workspace. Close it first.';
   end if;
   select u.email into operator_email from auth.users u where u.id = (select auth.uid());
-  insert into platform.support_grants (organization_id, operator_id, operator_email, reason, expires_at)
-  values (org, (select auth.uid()), operator_email, btrim(reason), now() + make_interval(mins => minutes))
-  returning * into granted;
-  perform private.log_support_event('support.opened', granted, jsonb_build_object('minutes', minutes));
+  if (select o.support_requires_approval from public.organizations o where o.id = org) then
+    insert into platform.support_grants (organization_id, operator_id, operator_email, reason, minutes)
+    values (org, (select auth.uid()), operator_email, btrim(reason), minutes)
+    returning * into granted;
+    perform private.log_support_event('support.requested', granted);
+  else
+    insert into platform.support_grants
+      (organization_id, operator_id, operator_email, reason, minutes, approved_at, approved_by, expires_at)
+    values (org, (select auth.uid()), operator_email, btrim(reason), minutes, now(), 'automatic',
+            now() + make_interval(mins => minutes))
+    returning * into granted;
+    perform private.log_support_event('support.opened', granted);
+  end if;
   return granted.id;
 end;
 $$;
@@ -200,7 +236,8 @@ begin
   end if;
   update platform.support_grants g
   set closed_at = now(), closed_by = left(closer, 320)
-  where g.id = grant_id and g.closed_at is null and g.expires_at > now()
+  where g.id = grant_id and g.closed_at is null
+    and (g.expires_at > now() or g.approved_at is null)
   returning g.* into closed;
   if closed.id is null then
     if not exists (select 1 from platform.support_grants g where g.id = grant_id) then
@@ -236,11 +273,20 @@ begin
   end if;
   return jsonb_build_object(
     'workspace', workspace,
+    'requires_approval', (select o.support_requires_approval from public.organizations o where o.id = org),
     'open_grant_id', (private.caller_open_support_grant(org)).id,
+    -- The caller's request still waiting for an owner (a day at most).
+    'pending_grant_id', (
+      select g.id from platform.support_grants g
+      where g.operator_id = (select auth.uid()) and g.organization_id = org
+        and g.approved_at is null and g.closed_at is null
+        and g.opened_at > now() - interval '24 hours'
+      limit 1),
     'grants', coalesce((
       select jsonb_agg(jsonb_build_object(
         'id', g.id, 'operator_email', g.operator_email, 'reason', g.reason,
-        'opened_at', g.opened_at, 'expires_at', g.expires_at, 'closed_at', g.closed_at,
+        'opened_at', g.opened_at, 'minutes', g.minutes, 'approved_at', g.approved_at,
+        'approved_by', g.approved_by, 'expires_at', g.expires_at, 'closed_at', g.closed_at,
         'closed_by', g.closed_by) order by g.opened_at desc)
       from (select * from platform.support_grants s where s.organization_id = org
             order by s.opened_at desc limit 100) g
@@ -324,15 +370,17 @@ $$;
 -- ---------------------------------------------------------------------------
 create function public.get_support_grants(org uuid)
 returns table (
-  id uuid, operator_email text, reason text, opened_at timestamptz, expires_at timestamptz,
-  closed_at timestamptz, closed_by text
+  id uuid, operator_email text, reason text, opened_at timestamptz, minutes integer,
+  approved_at timestamptz, approved_by text, expires_at timestamptz, closed_at timestamptz,
+  closed_by text
 )
 language sql
 stable
 security definer
 set search_path = ''
 as $$
-  select g.id, g.operator_email, g.reason, g.opened_at, g.expires_at, g.closed_at, g.closed_by
+  select g.id, g.operator_email, g.reason, g.opened_at, g.minutes, g.approved_at, g.approved_by,
+         g.expires_at, g.closed_at, g.closed_by
   from platform.support_grants g
   where g.organization_id = org
     and org = any (array(select private.get_user_org_ids()))
@@ -342,12 +390,101 @@ $$;
 comment on function public.get_support_grants(uuid) is 'Support access grants to a workspace, for its members.';
 
 -- ---------------------------------------------------------------------------
+-- The owners' side. set_support_approval: whether support access to the workspace
+-- waits for an owner's approval (audited as a workspace settings change).
+-- approve_support_grant: an owner starts a pending grant (its minutes run from
+-- now); a request older than 24 hours has lapsed. revoke_support_grant: an owner
+-- ends a pending or open grant at once. Owners only; anyone else gets `not_allowed`,
+-- and a grant of another workspace is not found.
+-- ---------------------------------------------------------------------------
+create function public.set_support_approval(org uuid, required boolean)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  update public.organizations o set support_requires_approval = coalesce(required, false)
+  where o.id = org;
+end;
+$$;
+
+-- The owner's label, as the audit trigger writes it: "Name <email>", or the email.
+create function private.caller_label()
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select case when p.full_name is null then p.email else p.full_name || ' <' || p.email || '>' end
+  from public.profiles p where p.id = (select auth.uid());
+$$;
+
+create function public.approve_support_grant(org uuid, grant_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  approved platform.support_grants;
+begin
+  if not private.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  update platform.support_grants g
+  set approved_at = now(),
+      approved_by = left((select u.email from auth.users u where u.id = (select auth.uid())), 320),
+      expires_at = now() + make_interval(mins => g.minutes)
+  where g.id = grant_id and g.organization_id = org and g.approved_at is null
+    and g.closed_at is null and g.opened_at > now() - interval '24 hours'
+  returning g.* into approved;
+  if approved.id is null then
+    raise exception 'support_grant_not_found' using errcode = 'PT404';
+  end if;
+  perform private.log_support_event('support.approved', approved,
+    jsonb_build_object('actor_label', private.caller_label()));
+end;
+$$;
+
+create function public.revoke_support_grant(org uuid, grant_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  revoked platform.support_grants;
+begin
+  if not private.has_org_role(org, array['owner']) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  update platform.support_grants g
+  set closed_at = now(),
+      closed_by = left((select u.email from auth.users u where u.id = (select auth.uid())), 320)
+  where g.id = grant_id and g.organization_id = org and g.closed_at is null
+    and (g.expires_at > now() or g.approved_at is null)
+  returning g.* into revoked;
+  if revoked.id is null then
+    raise exception 'support_grant_not_found' using errcode = 'PT404';
+  end if;
+  perform private.log_support_event('support.revoked', revoked,
+    jsonb_build_object('actor_label', private.caller_label()));
+end;
+$$;
+
+-- ---------------------------------------------------------------------------
 -- Function privileges
 -- ---------------------------------------------------------------------------
 revoke execute on function private.mirror_support_event() from public, anon, authenticated;
 revoke execute on function private.log_support_event(text, platform.support_grants, jsonb) from public, anon, authenticated;
 revoke execute on function private.require_operator(boolean) from public, anon, authenticated;
 revoke execute on function private.caller_open_support_grant(uuid) from public, anon, authenticated;
+revoke execute on function private.caller_label() from public, anon, authenticated;
 
 revoke execute on function public.admin_open_support_grant(uuid, text, integer) from public, anon;
 revoke execute on function public.admin_close_support_grant(uuid, text) from public, anon;
@@ -359,3 +496,9 @@ grant execute on function public.admin_close_support_grant(uuid, text) to authen
 grant execute on function public.admin_support_overview(uuid) to authenticated, service_role;
 grant execute on function public.admin_support_read(uuid, text) to authenticated, service_role;
 grant execute on function public.get_support_grants(uuid) to authenticated;
+revoke execute on function public.set_support_approval(uuid, boolean) from public, anon;
+revoke execute on function public.approve_support_grant(uuid, uuid) from public, anon;
+revoke execute on function public.revoke_support_grant(uuid, uuid) from public, anon;
+grant execute on function public.set_support_approval(uuid, boolean) to authenticated;
+grant execute on function public.approve_support_grant(uuid, uuid) to authenticated;
+grant execute on function public.revoke_support_grant(uuid, uuid) to authenticated;

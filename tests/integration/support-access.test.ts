@@ -99,9 +99,10 @@ describe("a normal user calling every operator RPC", () => {
   it("is refused with not_platform_admin, whatever their role, and nothing changes", async () => {
     const [grant] = await runSql<{ id: string }>(
       stack,
-      `insert into platform.support_grants (organization_id, operator_id, operator_email, reason, expires_at)
+      `insert into platform.support_grants
+         (organization_id, operator_id, operator_email, reason, approved_at, approved_by, expires_at)
        values (${literal(teamA.orgId)}, ${literal(operator.id)}, ${literal(operator.email)},
-               'Arranged by the test', now() + interval '1 hour') returning id`,
+               'Arranged by the test', now(), 'automatic', now() + interval '1 hour') returning id`,
     );
     const before = await fingerprint(teamA.orgId);
     const grantsBefore = await runSql(
@@ -163,7 +164,8 @@ describe("an operator without a grant", () => {
     await runSql(
       stack,
       `update platform.support_grants set opened_at = now() - interval '2 hours',
-         expires_at = now() - interval '1 second' where id = ${literal(grantId)}`,
+         approved_at = now() - interval '2 hours', expires_at = now() - interval '1 second'
+       where id = ${literal(grantId)}`,
     );
     const expired = await read(operator, teamA.orgId, "projects");
     expect(expired.data).toBeNull();
@@ -237,14 +239,12 @@ describe("an operator with a grant for A", () => {
       db.from("projects").insert({ organization_id: org, name: "Planted by support" }),
       db.from("projects").update({ name: "Renamed by support" }).eq("organization_id", org),
       db.from("projects").delete().eq("organization_id", org),
-      db
-        .from("invitations")
-        .insert({
-          organization_id: org,
-          email: "x@test.example",
-          role: "owner",
-          token_hash: "forged",
-        }),
+      db.from("invitations").insert({
+        organization_id: org,
+        email: "x@test.example",
+        role: "owner",
+        token_hash: "forged",
+      }),
       db.from("invitations").delete().eq("organization_id", org),
       db
         .from("workspace_subscriptions")
@@ -349,5 +349,89 @@ describe("opening a grant", () => {
        from platform.support_grants where id = ${literal(first.data!)}`,
     );
     expect(row).toEqual({ minutes: 60 });
+  });
+});
+
+describe("a workspace that requires an owner's approval", () => {
+  it("keeps a grant pending (no access) until an owner approves it, and an owner may revoke it", async () => {
+    const team = await createTeam(stack, "supd");
+    const otherOwner = teamB.owner;
+    // Only an owner may require approval.
+    expect(
+      (await team.admin.client.rpc("set_support_approval", { org: team.orgId, required: true }))
+        .error?.message,
+    ).toBe("not_allowed");
+    const setting = () =>
+      runSql<{ required: boolean }>(
+        stack,
+        `select support_requires_approval as required from public.organizations where id = ${literal(team.orgId)}`,
+      );
+    expect(await setting()).toEqual([{ required: false }]);
+    expect(
+      (await team.owner.client.rpc("set_support_approval", { org: team.orgId, required: true }))
+        .error,
+    ).toBeNull();
+    expect(await setting()).toEqual([{ required: true }]);
+
+    const grantId = await openGrant(operator, team.orgId, "Ticket #77: export is slow");
+    expect((await read(operator, team.orgId, "projects")).error?.message).toBe(
+      "support_grant_required",
+    );
+    const [pending] = await runSql<{ expires_at: string | null }>(
+      stack,
+      `select expires_at from platform.support_grants where id = ${literal(grantId)}`,
+    );
+    expect(pending).toEqual({ expires_at: null });
+
+    // Nobody but this workspace's owners may approve.
+    for (const [user, org] of [
+      [team.member, team.orgId],
+      [team.admin, team.orgId],
+      [otherOwner, team.orgId],
+      [otherOwner, teamB.orgId],
+    ] as const) {
+      const attempt = await user.client.rpc("approve_support_grant", { org, grant_id: grantId });
+      expect(attempt.error).not.toBeNull();
+    }
+    expect((await read(operator, team.orgId, "projects")).error?.message).toBe(
+      "support_grant_required",
+    );
+
+    expect(
+      (await team.owner.client.rpc("approve_support_grant", { org: team.orgId, grant_id: grantId }))
+        .error,
+    ).toBeNull();
+    expect((await read(operator, team.orgId, "projects")).error).toBeNull();
+    const [approved] = await runSql<{ minutes: number; approved_by: string }>(
+      stack,
+      `select round(extract(epoch from expires_at - approved_at) / 60)::int as minutes, approved_by
+       from platform.support_grants where id = ${literal(grantId)}`,
+    );
+    expect(approved).toEqual({ minutes: 30, approved_by: team.owner.email });
+
+    expect(
+      (await team.member.client.rpc("revoke_support_grant", { org: team.orgId, grant_id: grantId }))
+        .error?.message,
+    ).toBe("not_allowed");
+    expect(
+      (await team.owner.client.rpc("revoke_support_grant", { org: team.orgId, grant_id: grantId }))
+        .error,
+    ).toBeNull();
+    expect((await read(operator, team.orgId, "projects")).error?.message).toBe(
+      "support_grant_required",
+    );
+
+    const feed = await feedOf(team.orgId, grantId);
+    expect(feed.map((row) => [row.action, row.actor_id])).toEqual([
+      ["support.requested", operator.id],
+      ["support.approved", team.owner.id],
+      ["support.viewed", operator.id],
+      ["support.revoked", team.owner.id],
+    ]);
+    expect(feed[1]?.actor_label).toContain(team.owner.email);
+    expect(feed[0]?.actor_label).toBe(`Support (${operator.email})`);
+    expect((await platformLogOf(grantId)).map((row) => row.event)).toEqual(
+      feed.map((row) => row.action),
+    );
   });
 });

@@ -361,6 +361,22 @@ describe("support access in the activity feed", () => {
     );
   });
 
+  it("names the owner who approved or revoked access, not Support", () => {
+    const people = new Map([["owner-1", "Alice <alice@acme.test>"]]);
+    const approved = entry({
+      action: "support.approved",
+      table_name: "support_grants",
+      actor_id: "owner-1",
+      actor_label: "Alice <alice@acme.test>",
+      new_data: { reason: "Ticket #9", minutes: 60 },
+    });
+    expect(actorName(approved, people)).toBe("Alice <alice@acme.test>");
+    expect(describeAction(approved)).toBe("approved support access for 1 hour: Ticket #9");
+    expect(describeAction(support("support.requested", { reason: "Ticket #9", minutes: 30 }))).toBe(
+      "asked for support access for 30 minutes: Ticket #9",
+    );
+  });
+
   it("writes durations as people say them", async () => {
     const { supportDuration } = await import("@/lib/activity/describe");
     expect(supportDuration(60)).toBe("1 hour");

@@ -5,16 +5,42 @@ import { openSupportGrantSchema } from "@/lib/support/validation";
 const now = new Date("2026-11-23T10:00:00Z");
 
 describe("a support grant's state", () => {
+  const opened = {
+    opened_at: "2026-11-23T09:00:00+00:00",
+    approved_at: "2026-11-23T09:00:00+00:00",
+  };
   it("is open until it expires, expired after, closed once closed whatever the time", () => {
-    expect(grantStatus({ expires_at: "2026-11-23T10:43:00+00:00", closed_at: null }, now)).toBe(
-      "open",
-    );
-    expect(grantStatus({ expires_at: "2026-11-23 10:00:00+00", closed_at: null }, now)).toBe(
-      "expired",
-    );
+    expect(
+      grantStatus({ ...opened, expires_at: "2026-11-23T10:43:00+00:00", closed_at: null }, now),
+    ).toBe("open");
+    expect(
+      grantStatus({ ...opened, expires_at: "2026-11-23 10:00:00+00", closed_at: null }, now),
+    ).toBe("expired");
     expect(
       grantStatus(
-        { expires_at: "2026-11-23T11:00:00+00:00", closed_at: "2026-11-23T09:30:00+00:00" },
+        {
+          ...opened,
+          expires_at: "2026-11-23T11:00:00+00:00",
+          closed_at: "2026-11-23T09:30:00+00:00",
+        },
+        now,
+      ),
+    ).toBe("closed");
+  });
+
+  it("waits for an owner's approval for a day at most", () => {
+    const request = { approved_at: null, expires_at: null, closed_at: null };
+    expect(grantStatus({ ...request, opened_at: "2026-11-23T09:00:00+00:00" }, now)).toBe(
+      "pending",
+    );
+    expect(grantStatus({ ...request, opened_at: "2026-11-22T09:00:00+00:00" }, now)).toBe("lapsed");
+    expect(
+      grantStatus(
+        {
+          ...request,
+          opened_at: "2026-11-23T09:00:00+00:00",
+          closed_at: "2026-11-23T09:10:00+00:00",
+        },
         now,
       ),
     ).toBe("closed");

@@ -93,7 +93,7 @@ export default async function SettingsPage({
         </Card>
       )}
 
-      <WorkspaceSupportAccess workspaceId={workspace.id} />
+      <WorkspaceSupportAccess workspace={workspace} />
 
       <Card className="divide-y divide-zinc-100 border-red-200">
         <div className="flex flex-wrap items-center justify-between gap-4 p-6">

@@ -62,8 +62,8 @@ export default async function SupportAccessPage({
         <Card className="space-y-4 p-6">
           <Alert tone="warning">
             <span data-testid="support-banner">
-              Support view — read-only, {expiresIn(openGrant.expires_at)}. Reason:{" "}
-              {openGrant.reason}
+              Support view — read-only, {expiresIn(openGrant.expires_at ?? openGrant.opened_at)}.
+              Reason: {openGrant.reason}
             </span>
           </Alert>
           <nav className="flex flex-wrap gap-2" aria-label="Workspace sections">
@@ -89,9 +89,24 @@ export default async function SupportAccessPage({
             <p className="text-sm text-zinc-600">Pick what to view.</p>
           )}
         </Card>
+      ) : overview.pending_grant_id ? (
+        <Card className="space-y-2 p-6">
+          <Alert tone="info">
+            <span data-testid="support-pending">
+              {workspace.name} requires an owner&apos;s approval: your request waits for one of its
+              owners (Settings → Support access). Nothing is readable until then.
+            </span>
+          </Alert>
+        </Card>
       ) : (
         <Card className="space-y-4 p-6">
           <h2 className="text-base font-semibold text-zinc-900">Open support access</h2>
+          {overview.requires_approval && (
+            <p className="text-sm text-zinc-600">
+              This workspace requires an owner&apos;s approval: the grant waits until one approves
+              it, and its time starts then.
+            </p>
+          )}
           <p className="text-sm text-zinc-600">
             Read-only access to this workspace&apos;s projects, members, activity and settings, for
             you only, until it expires or you close it.
