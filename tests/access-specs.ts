@@ -123,11 +123,29 @@ export const TABLES: Record<string, TableSpec> = {
     // The workspace row itself: its id is the tenant id. Created only by create_organization().
     may: { select: "member", insert: "nobody", update: "admin", delete: "owner", upsert: "nobody" },
     scope: "t.id = :org",
-    seed: async (w) =>
-      first(
+    // Also gives the workspace two support grants (platform.support_grants, not an API
+    // table): an open one, which get_support_grants() shows to its members and close
+    // and revoke attempts target, and a pending one, for approval attempts.
+    seed: async (w) => {
+      const grants = await w.sql<{ id: string; pending: boolean }>(
+        `insert into platform.support_grants
+           (organization_id, operator_id, operator_email, reason, approved_at, approved_by, expires_at)
+         values (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix',
+                 now(), 'automatic', now() + interval '1 hour'),
+                (${lit(w.id)}, gen_random_uuid(), 'ops@platform.test', 'Seeded for the attack matrix',
+                 null, null, null)
+         returning id, approved_at is null as pending`,
+      );
+      const organization = await first(
         w.sql(`select id, slug from public.organizations where id = ${lit(w.id)}`),
         "organization",
-      ),
+      );
+      return {
+        ...organization,
+        support_grant_id: grants.find((grant) => !grant.pending)?.id,
+        pending_support_grant_id: grants.find((grant) => grant.pending)?.id,
+      };
+    },
     insert: (w) => ({ name: "Direct insert", slug: `direct-${w.unique()}` }),
     patch: (w) => ({ name: `Renamed ${w.unique()}` }),
   },
@@ -431,6 +449,66 @@ export const RPCS: Record<string, RpcSpec> = {
       args: (w) => ({ org: w.id, format_version: 1, counts: { projects: 1 } }),
       effect: "writes",
     },
+  // Operator RPCs (support access): platform admins only, and no actor of the matrix is
+  // one (tests/integration/support-access.test.ts proves an operator may). Opening or
+  // closing a grant writes A's activity log, which "writes" observes.
+  "public.admin_open_support_grant(org uuid, reason text, minutes integer)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, reason: "Attack matrix wants in", minutes: 60 }),
+    effect: "writes",
+  },
+  "public.admin_close_support_grant(grant_id uuid, closed_by text)": {
+    may: "nobody",
+    args: (w) => ({ grant_id: w.rows["public.organizations"]?.support_grant_id, closed_by: "me" }),
+    effect: "writes",
+  },
+  "public.admin_support_overview(org uuid)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id }),
+    effect: (response) => !response.error && response.data !== null,
+  },
+  "public.admin_support_read(org uuid, section text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, section: "projects" }),
+    effect: (response) => !response.error && response.data !== null,
+  },
+  // Per-tenant health (counts of every workspace): platform admins only.
+  "public.admin_tenant_health(hours integer)": {
+    may: "nobody",
+    args: () => ({ hours: 24 }),
+    effect: (response) => !response.error && response.data !== null,
+  },
+  // The owners' side of support access: require approval, approve a pending grant,
+  // revoke a grant. Each writes the workspace (its row, or its activity log).
+  "public.set_support_approval(org uuid, required boolean)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, required: true }),
+    effect: "writes",
+  },
+  "public.approve_support_grant(org uuid, grant_id uuid)": {
+    may: "owner",
+    args: (w) => ({
+      org: w.id,
+      grant_id: w.rows["public.organizations"]?.pending_support_grant_id,
+    }),
+    effect: "writes",
+  },
+  "public.revoke_support_grant(org uuid, grant_id uuid)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, grant_id: w.rows["public.organizations"]?.support_grant_id }),
+    effect: "writes",
+  },
+  // Who had support access to the workspace: every member sees it, nobody else.
+  "public.get_support_grants(org uuid)": {
+    may: "member",
+    args: (w) => ({ org: w.id }),
+    effect: (response, w) =>
+      !response.error &&
+      Array.isArray(response.data) &&
+      response.data.some(
+        (row: { id?: string }) => row.id === w.rows["public.organizations"]?.support_grant_id,
+      ),
+  },
   "public.restore_project(org uuid, audit_log_id bigint)": {
     may: "admin",
     args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
@@ -500,6 +578,21 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
   },
   "public.finish_workspace_import(org uuid, summary jsonb)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", summary: {} }),
+  },
+  // Per-tenant health's flush (lib/health): a user who could call it would make
+  // another workspace look slow, or bury a slow one.
+  "public.record_request_stats(stats jsonb)": {
+    args: () => ({
+      stats: [
+        {
+          org: "00000000-0000-4000-8000-000000000000",
+          hour: "2026-11-23T10:00:00Z",
+          requests: 1000,
+          queries: 1,
+          histogram: [0, 0, 0, 0, 0, 0, 0, 0, 1000],
+        },
+      ],
+    }),
   },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {

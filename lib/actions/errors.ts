@@ -123,6 +123,26 @@ export const ERRORS = {
   // import_audit_history()/finish_workspace_import() outside a running import: a bug of the command.
   import_not_open: { message: "That did not work. Try again." },
   invalid_argument: { message: "That did not work. Try again." },
+  // Support access (admin_open_support_grant, admin_support_read, admin_close_support_grant).
+  support_reason_invalid: {
+    message: "Say why you need access.",
+    field: "reason",
+    fieldText: "10 to 500 characters. The customer reads it in their activity feed.",
+  },
+  support_duration_invalid: {
+    message: "Choose a duration between 1 minute and 24 hours.",
+    field: "minutes",
+  },
+  support_grant_already_open: {
+    message: "You already hold an open grant for this workspace. Close it first.",
+  },
+  support_grant_required: {
+    message: "Your support access to this workspace is not open (it expired or was closed).",
+  },
+  support_grant_not_found: { message: "This support grant does not exist." },
+  support_section_invalid: { message: "That part of the workspace has no support view." },
+  // admin_tenant_health() asked for a window outside 1 to 168 hours: a bug of the console.
+  health_window_invalid: { message: "That did not work. Try again." },
   // consume_usage()/record_usage() called with a bad metric or amount: a bug, never a user's input.
   invalid_metric: { message: "That did not work. Try again." },
   invalid_amount: { message: "That did not work. Try again." },

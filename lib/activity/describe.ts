@@ -40,9 +40,18 @@ export function personLabel(fullName: string | null, email: string): string {
  * the log recorded, which has the same "Name <email>" form (the audit trigger).
  */
 export function actorName(
-  entry: Pick<AuditEntry, "actor_kind" | "actor_label" | "actor_id">,
+  entry: Pick<AuditEntry, "actor_kind" | "actor_label" | "actor_id" | "action">,
   people: Map<string, string> = new Map(),
 ): string {
+  // Support access (platform.support_grants): the operator is shown as Support, with
+  // their address, even if they also happen to be a member; "The platform" when the
+  // command line closed a grant.
+  if (
+    isSupportAction(entry.action) &&
+    entry.actor_label &&
+    !OWNER_SUPPORT_ACTIONS.has(entry.action)
+  )
+    return entry.actor_label;
   if (entry.actor_kind === "service") return "The platform";
   if (entry.actor_kind === "system") return "The system";
   return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
@@ -94,6 +103,12 @@ const FIELD_LABELS: Record<string, string> = {
   requested_by: "Run by (operator)",
   source: "Archive",
   started_at: "Started",
+  reason: "Reason",
+  minutes: "Duration (minutes)",
+  section: "Page viewed",
+  closed_by: "Closed by",
+  approved_by: "Approved by",
+  support_requires_approval: "Support access needs an owner's approval",
 };
 /** Columns that hold a person's id: shown as the person. */
 const PERSON_FIELDS = new Set(["user_id", "created_by", "invited_by", "accepted_by"]);
@@ -266,6 +281,10 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
         return changes.members_can_view_activity === true
           ? "let members see the activity log"
           : "made the activity log visible to owners and admins only";
+      if ("support_requires_approval" in changes)
+        return changes.support_requires_approval === true
+          ? "required an owner's approval for support access"
+          : "let support access open without an owner's approval";
       return "updated the workspace settings";
     case "member.updated":
       return `updated the membership of ${subject(entry, people)}`;
@@ -293,9 +312,37 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
         ? `imported the workspace from an export of /w/${imported.data.source.workspace.slug}`
         : "imported the workspace from an export";
     }
+    // Support access: the reason is the operator's own words, shown as they wrote them.
+    case "support.opened":
+      return `opened support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.viewed":
+      return `viewed this workspace (${text(changes.section)}): ${text(changes.reason)}`;
+    case "support.closed":
+      return `closed support access: ${text(changes.reason)}`;
+    case "support.requested":
+      return `asked for support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.approved":
+      return `approved support access for ${supportDuration(changes.minutes)}: ${text(changes.reason)}`;
+    case "support.revoked":
+      return `revoked support access: ${text(changes.reason)}`;
     default:
       return `${entry.action.replace(/[._]/g, " ")} (${entry.table_name})`;
   }
+}
+
+const isSupportAction = (action: string) => action.startsWith("support.");
+/** Support events an owner causes (approving, revoking): their actor is a member. */
+const OWNER_SUPPORT_ACTIONS = new Set(["support.approved", "support.revoked"]);
+
+/** 90 → "1 h 30 min", 60 → "1 hour", 30 → "30 minutes". */
+export function supportDuration(minutes: unknown): string {
+  const total = typeof minutes === "number" ? minutes : Number(minutes);
+  if (!Number.isFinite(total) || total <= 0) return "a while";
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return `${rest} minute${rest === 1 ? "" : "s"}`;
+  if (rest === 0) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  return `${hours} h ${rest} min`;
 }
 
 /** A plan id as people read it: "pro" → "Pro" (the catalog's names are the ids, capitalised). */
@@ -330,6 +377,12 @@ export const ACTION_FILTERS = [
   "invitation.deleted",
   "workspace.exported",
   "workspace.imported",
+  "support.opened",
+  "support.viewed",
+  "support.closed",
+  "support.requested",
+  "support.approved",
+  "support.revoked",
 ] as const;
 
 export const TABLE_FILTERS = [
@@ -340,6 +393,7 @@ export const TABLE_FILTERS = [
   "workspace_subscriptions",
   "workspace_exports",
   "workspace_imports",
+  "support_grants",
 ] as const;
 export type TableFilter = (typeof TABLE_FILTERS)[number];
 
@@ -352,6 +406,7 @@ export const TABLE_LABELS: Record<TableFilter, string> = {
   workspace_subscriptions: "Plan",
   workspace_exports: "Export",
   workspace_imports: "Import",
+  support_grants: "Support access",
 };
 
 export type ActionFilter = (typeof ACTION_FILTERS)[number];
@@ -379,6 +434,12 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "invitation.deleted": "Invitation deleted",
   "workspace.exported": "Workspace exported",
   "workspace.imported": "Workspace imported",
+  "support.opened": "Support access opened",
+  "support.viewed": "Support viewed the workspace",
+  "support.closed": "Support access closed",
+  "support.requested": "Support access requested",
+  "support.approved": "Support access approved",
+  "support.revoked": "Support access revoked",
 };
 
 /** An entry's action as people name it (the filter's label, else the sentence's verb). */

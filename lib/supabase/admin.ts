@@ -4,11 +4,13 @@ import { publicEnv } from "@/lib/env";
 import type { Database, Json } from "./database.types";
 import type { RateLimitCounter } from "@/lib/rate-limit/store";
 import type { UsageRecorder } from "@/lib/quota/redis-meter";
+import type { HourStats } from "@/lib/health/buffer";
 
 /*
  * The web app's only use of the service-role key (SUPABASE_SECRET_KEY), which
  * bypasses RLS, for platform tasks: the auth rate-limit counters
- * (public.consume_rate_limit), the Redis usage meter's flush (public.record_usage)
+ * (public.consume_rate_limit), the Redis usage meter's flush (public.record_usage), the
+ * per-tenant health flush (public.record_request_stats)
  * and billing (the Stripe webhook and the workspace's Stripe links, below): RPCs no
  * user or anon may execute, and reads no user's request can steer. The client is not
  * exported, so nothing else can borrow it; another platform task gets its own narrow
@@ -130,3 +132,11 @@ export const recordUsage: UsageRecorder = async ({ workspaceId, metric, periodSt
   });
   if (error) throw new Error(`record_usage: ${error.message}`);
 };
+
+/** Writes a batch of per-tenant page-load stats (lib/health/recorder.ts); counts only, no tenant data. */
+export async function recordRequestStats(batch: HourStats[]): Promise<void> {
+  const { error } = await serviceRoleClient().rpc("record_request_stats", {
+    stats: batch.map((stats) => ({ ...stats })),
+  });
+  if (error) throw new Error(`record_request_stats: ${error.message}`);
+}

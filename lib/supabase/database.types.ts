@@ -153,6 +153,7 @@ export type Database = {
           members_can_view_activity: boolean;
           name: string;
           slug: string;
+          support_requires_approval: boolean;
           updated_at: string;
         };
         Insert: {
@@ -161,6 +162,7 @@ export type Database = {
           members_can_view_activity?: boolean;
           name: string;
           slug: string;
+          support_requires_approval?: boolean;
           updated_at?: string;
         };
         Update: {
@@ -169,6 +171,7 @@ export type Database = {
           members_can_view_activity?: boolean;
           name?: string;
           slug?: string;
+          support_requires_approval?: boolean;
           updated_at?: string;
         };
         Relationships: [];
@@ -384,9 +387,37 @@ export type Database = {
         Args: { added_by: string; email: string };
         Returns: boolean;
       };
+      admin_close_support_grant: {
+        Args: { closed_by?: string; grant_id: string };
+        Returns: boolean;
+      };
+      admin_open_support_grant: {
+        Args: { minutes?: number; org: string; reason: string };
+        Returns: string;
+      };
+      admin_support_overview: { Args: { org: string }; Returns: Json };
+      admin_support_read: {
+        Args: { org: string; section: string };
+        Returns: Json;
+      };
+      admin_tenant_health: {
+        Args: { hours?: number };
+        Returns: {
+          name: string;
+          organization_id: string;
+          queries: number;
+          requests: number;
+          server_ms_histogram: number[];
+          slug: string;
+        }[];
+      };
       apply_stripe_event: {
         Args: { event: Json; grace_days?: number; plan?: string };
         Returns: Json;
+      };
+      approve_support_grant: {
+        Args: { grant_id: string; org: string };
+        Returns: undefined;
       };
       begin_workspace_import: {
         Args: { name: string; requested_by: string; slug: string; source: Json };
@@ -441,6 +472,7 @@ export type Database = {
           members_can_view_activity: boolean;
           name: string;
           slug: string;
+          support_requires_approval: boolean;
           updated_at: string;
         };
         SetofOptions: {
@@ -476,6 +508,21 @@ export type Database = {
         }[];
       };
       get_invitation: { Args: { token: string }; Returns: Json };
+      get_support_grants: {
+        Args: { org: string };
+        Returns: {
+          approved_at: string;
+          approved_by: string;
+          closed_at: string;
+          closed_by: string;
+          expires_at: string;
+          id: string;
+          minutes: number;
+          opened_at: string;
+          operator_email: string;
+          reason: string;
+        }[];
+      };
       get_workspace_usage: {
         Args: { org: string };
         Returns: {
@@ -510,6 +557,7 @@ export type Database = {
         }[];
       };
       prove_email: { Args: { code: string }; Returns: boolean };
+      record_request_stats: { Args: { stats: Json }; Returns: undefined };
       record_usage: {
         Args: {
           amount: number;
@@ -542,6 +590,14 @@ export type Database = {
       };
       revoke_invitation: {
         Args: { invitation_id: string; org: string };
+        Returns: undefined;
+      };
+      revoke_support_grant: {
+        Args: { grant_id: string; org: string };
+        Returns: undefined;
+      };
+      set_support_approval: {
+        Args: { org: string; required: boolean };
         Returns: undefined;
       };
       transfer_ownership: {

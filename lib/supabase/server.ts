@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { publicEnv } from "@/lib/env";
 import type { Database } from "./database.types";
 import { forwardedRequestMetadata } from "./request-metadata";
+import { countingFetch, requestMetrics } from "@/lib/health/recorder";
 
 /**
  * The Supabase client for server components, server actions and route handlers.
@@ -19,7 +20,11 @@ export async function createClient() {
     {
       // The browser's address and user agent, for the audit log's request metadata
       // (without them every entry would name the Next.js server instead).
-      global: { headers: forwardedRequestMetadata(await headers()) },
+      // The fetch counts this request's Supabase calls for per-tenant health (lib/health).
+      global: {
+        headers: forwardedRequestMetadata(await headers()),
+        fetch: countingFetch(requestMetrics()),
+      },
       cookies: {
         getAll() {
           return cookieStore.getAll();

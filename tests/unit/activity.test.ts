@@ -370,3 +370,58 @@ describe("exports and imports in the feed", () => {
     );
   });
 });
+
+describe("support access in the activity feed", () => {
+  const support = (action: string, new_data: Record<string, unknown>) =>
+    entry({
+      action,
+      table_name: "support_grants",
+      actor_id: "ops-1",
+      actor_label: "Support (ops@platform.test)",
+      new_data,
+    });
+
+  it("names the operator as Support, even when they are also a member", () => {
+    const people = new Map([["ops-1", "Olga <ops@platform.test>"]]);
+    expect(actorName(support("support.viewed", {}), people)).toBe("Support (ops@platform.test)");
+    expect(actorName(entry({ actor_id: "ops-1" }), people)).toBe("Olga <ops@platform.test>");
+  });
+
+  it("says what support did and why, in the operator's words", () => {
+    const reason = "Ticket #42: projects missing";
+    expect(describeAction(support("support.opened", { reason, minutes: 90 }))).toBe(
+      `opened support access for 1 h 30 min: ${reason}`,
+    );
+    expect(describeAction(support("support.viewed", { reason, section: "projects" }))).toBe(
+      `viewed this workspace (projects): ${reason}`,
+    );
+    expect(describeAction(support("support.closed", { reason }))).toBe(
+      `closed support access: ${reason}`,
+    );
+  });
+
+  it("names the owner who approved or revoked access, not Support", () => {
+    const people = new Map([["owner-1", "Alice <alice@acme.test>"]]);
+    const approved = entry({
+      action: "support.approved",
+      table_name: "support_grants",
+      actor_id: "owner-1",
+      actor_label: "Alice <alice@acme.test>",
+      new_data: { reason: "Ticket #9", minutes: 60 },
+    });
+    expect(actorName(approved, people)).toBe("Alice <alice@acme.test>");
+    expect(describeAction(approved)).toBe("approved support access for 1 hour: Ticket #9");
+    expect(describeAction(support("support.requested", { reason: "Ticket #9", minutes: 30 }))).toBe(
+      "asked for support access for 30 minutes: Ticket #9",
+    );
+  });
+
+  it("writes durations as people say them", async () => {
+    const { supportDuration } = await import("@/lib/activity/describe");
+    expect(supportDuration(60)).toBe("1 hour");
+    expect(supportDuration(1440)).toBe("24 hours");
+    expect(supportDuration(1)).toBe("1 minute");
+    expect(supportDuration(45)).toBe("45 minutes");
+    expect(supportDuration(null)).toBe("a while");
+  });
+});

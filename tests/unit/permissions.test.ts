@@ -9,6 +9,7 @@ import { ACTIVITY_PERMISSIONS, activityPermissions } from "@/lib/activity/permis
 import { billingPermissions } from "@/lib/billing/permissions";
 import { MEMBER_PERMISSIONS, memberPermissions } from "@/lib/members/permissions";
 import { PROJECT_PERMISSIONS, projectPermissions } from "@/lib/projects/permissions";
+import { supportPermissions } from "@/lib/support/permissions";
 import { ROLES, type Role } from "@/lib/workspaces/validation";
 import { expectedVerdict, RPCS, TABLES, type Verb } from "../access-specs";
 
@@ -68,6 +69,21 @@ describe.each(ROLES)("what the UI offers a workspace %s is what the database all
     });
     // Whoever may invite may give at least the plain member role, and nobody else gives any.
     expect(can.assignableRoles.includes("member")).toBe(rpcAllows("public.invite_member", role));
+  });
+
+  it("support access: every member sees the grants, owners decide about them", () => {
+    const can = supportPermissions(role);
+    expect({
+      canViewGrants: can.canViewGrants,
+      canRequireApproval: can.canManageGrants,
+      canApprove: can.canManageGrants,
+      canRevoke: can.canManageGrants,
+    }).toEqual({
+      canViewGrants: rpcAllows("public.get_support_grants", role),
+      canRequireApproval: rpcAllows("public.set_support_approval", role),
+      canApprove: rpcAllows("public.approve_support_grant", role),
+      canRevoke: rpcAllows("public.revoke_support_grant", role),
+    });
   });
 
   it("the activity log (the specs' workspace keeps it from plain members)", () => {

@@ -14,6 +14,7 @@ import { activityPermissions } from "@/lib/activity/permissions";
 import { getPlanName, getSubscription } from "@/lib/billing/queries";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
+import { WorkspaceSupportAccess } from "@/components/support/workspace-support-access";
 
 export async function generateMetadata({
   params,
@@ -106,6 +107,7 @@ export default async function SettingsPage({
           <ExportDownload slug={workspace.slug} />
         </Card>
       )}
+      <WorkspaceSupportAccess workspace={workspace} />
 
       <Card className="divide-y divide-zinc-100 border-red-200">
         <div className="flex flex-wrap items-center justify-between gap-4 p-6">
