@@ -11,9 +11,22 @@ import { createClient } from "@supabase/supabase-js";
 import type { Database } from "../../lib/supabase/database.types";
 import { loadEnvLocal, requireEnv } from "../lib/local-env";
 import { adminCommand } from "./admin";
+import { listCommand } from "./list";
+import { offboardCommand } from "./offboard";
+import { provisionCommand } from "./provision";
+import { purgeCommand } from "./purge";
+import { resumeCommand, suspendCommand } from "./suspend";
 import { CommandError, UsageError, type TenantCommand, type TenantCommandContext } from "./context";
 
-export const commands: TenantCommand[] = [adminCommand];
+export const commands: TenantCommand[] = [
+  adminCommand,
+  provisionCommand,
+  listCommand,
+  suspendCommand,
+  resumeCommand,
+  offboardCommand,
+  purgeCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
