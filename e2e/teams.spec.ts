@@ -1,5 +1,5 @@
 import { expect, test } from "./support/fixtures";
-import { emailLink } from "./support/helpers";
+import { emailLink, serviceClient } from "./support/helpers";
 
 test("alice invites dave, dave joins, changes role, is removed and loses access; bob cannot use the link", async ({
   browser,
@@ -124,17 +124,23 @@ test("workspace settings: URL change, last-owner protection, delete with typed c
   await expect(page.getByRole("dialog").getByText("A workspace needs an owner")).toBeVisible();
   await page.keyboard.press("Escape");
 
-  // Deleting asks for the exact name.
+  // Deleting asks for the exact name, then schedules the deletion (e2e/lifecycle.spec.ts
+  // has the countdown and the cancel); the purge job deletes it when due.
   await page.getByRole("button", { name: "Delete workspace" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete Olga Research?" });
-  const confirm = dialog.getByRole("button", { name: "Delete workspace" });
+  const confirm = dialog.getByRole("button", { name: "Schedule deletion" });
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga");
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type “Olga Research” to confirm/).fill("Olga Research");
   await confirm.click();
-  await expect(page).toHaveURL(/\/onboarding\?notice=deleted/);
-  await expect(page.getByText("The workspace was deleted.")).toBeVisible();
+  await expect(page.getByText(/This workspace will be deleted in 30 days/)).toBeVisible();
+  const { data: workspace } = await serviceClient()
+    .from("organizations")
+    .delete()
+    .eq("slug", renamed)
+    .select("id");
+  expect(workspace).toHaveLength(1);
   // Its last URL now leads back to the user's own landing page, with an explanation.
   await page.goto(`/w/${renamed}`);
   await expect(page).toHaveURL(/\/onboarding\?notice=access-lost$/);

@@ -121,7 +121,14 @@ const newToken = () => randomBytes(24).toString("hex");
 export const TABLES: Record<string, TableSpec> = {
   "public.organizations": {
     // The workspace row itself: its id is the tenant id. Created only by create_organization().
-    may: { select: "member", insert: "nobody", update: "admin", delete: "owner", upsert: "nobody" },
+    // delete: nobody, owners included: deleting is scheduling (schedule_workspace_deletion), the purge deletes.
+    may: {
+      select: "member",
+      insert: "nobody",
+      update: "admin",
+      delete: "nobody",
+      upsert: "nobody",
+    },
     scope: "t.id = :org",
     // Also gives the workspace two support grants (platform.support_grants, not an API
     // table): an open one, which get_support_grants() shows to its members and close
@@ -514,6 +521,55 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, audit_log_id: w.rows["public.audit_logs"]?.id }),
     effect: "writes",
   },
+  // Offboarding by its owners (tests/integration/lifecycle.test.ts has the whole story).
+  "public.schedule_workspace_deletion(org uuid, grace_days integer)": {
+    may: "owner",
+    args: (w) => ({ org: w.id, grace_days: 30 }),
+    effect: "writes",
+  },
+  "public.cancel_workspace_deletion(org uuid)": {
+    may: "owner",
+    args: (w) => ({ org: w.id }),
+    effect: async (response) => !response.error,
+  },
+  // Operator RPCs (lifecycle migration): platform admins only, and no actor of the
+  // matrix is one; tests/integration/lifecycle.test.ts proves an operator may.
+  "public.admin_suspend_workspace(org uuid, reason text, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, reason: "matrix" }),
+    effect: "writes",
+  },
+  "public.admin_resume_workspace(org uuid, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id }),
+    effect: (response) => !response.error,
+  },
+  "public.admin_schedule_workspace_deletion(org uuid, grace_days integer, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, grace_days: 1 }),
+    effect: "writes",
+  },
+  "public.admin_cancel_workspace_deletion(org uuid, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id }),
+    effect: (response) => !response.error,
+  },
+  "public.admin_change_workspace_plan(org uuid, plan text, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id, plan: "enterprise" }),
+    effect: "writes",
+  },
+  "public.admin_list_workspaces(search text, workspace uuid, max_rows integer, skip integer)": {
+    may: "nobody",
+    args: (w) => ({ workspace: w.id }),
+    effect: (response) =>
+      !response.error && Array.isArray(response.data) && response.data.length > 0,
+  },
+  "public.admin_resend_owner_invitation(org uuid, by text)": {
+    may: "nobody",
+    args: (w) => ({ org: w.id }),
+    effect: (response) => !response.error,
+  },
 };
 
 // ─────────────────────────────────────────────────────────────────────────────────
@@ -594,6 +650,18 @@ export const SERVICE_ROLE_RPCS: Record<string, { args: () => Record<string, unkn
       ],
     }),
   },
+  // Lifecycle jobs: a user who could call them would delete every due workspace
+  // early, or create workspaces on any plan for anyone.
+  "public.purge_due_workspaces(by text)": { args: () => ({ by: "attacker" }) },
+  "public.provision_workspace(slug text, name text, plan text, owner_email text, defaults jsonb, by text)":
+    {
+      args: () => ({
+        slug: "forged-by-attacker",
+        name: "Forged",
+        plan: "enterprise",
+        owner_email: "attacker@test.example",
+      }),
+    },
   // The plan of a workspace: a user who could call it would upgrade for free.
   "public.change_workspace_plan(org uuid, plan text, status subscription_status)": {
     args: () => ({ org: "00000000-0000-4000-8000-000000000000", plan: "enterprise" }),

@@ -12,3 +12,6 @@ function e2ePort(value: string | undefined): number {
     throw new Error(`TENANTKIT_E2E_PORT must be a port number (1-65535), not "${value}"`);
   return port;
 }
+
+/** The purge route's secret in the browser tests' app (a test value, not a secret). */
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789abcdef";

@@ -21,7 +21,7 @@ import {
   TEST_WEBHOOK_SECRET,
 } from "../../tests/support/stripe-double";
 import { startTestStack } from "../../tests/support/test-stack";
-import { E2E_APP_PORT } from "./constants";
+import { E2E_APP_PORT, E2E_CRON_SECRET } from "./constants";
 
 const appUrl = `http://localhost:${E2E_APP_PORT}`;
 const distDir = ".next-test";
@@ -92,6 +92,8 @@ export default async function globalSetup() {
     STRIPE_PRICE_PRO: TEST_PRICES.pro,
     STRIPE_PRICE_BUSINESS: TEST_PRICES.business,
     STRIPE_API_URL: stripe.url,
+    // The purge route's secret (app/api/cron/purge-workspaces, e2e/lifecycle.spec.ts).
+    CRON_SECRET: E2E_CRON_SECRET,
   };
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 

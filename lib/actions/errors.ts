@@ -112,14 +112,34 @@ export const ERRORS = {
     message:
       "This workspace is read-only because of a billing problem. An owner can fix the payment on the billing page.",
   },
+  // Lifecycle (supabase/migrations/20261123001000_lifecycle.sql): a frozen workspace.
+  workspace_suspended: {
+    message:
+      "This workspace is suspended: it is read-only until the platform resumes it. Contact support.",
+  },
+  workspace_deletion_scheduled: {
+    message:
+      "This workspace is scheduled for deletion and is read-only. An owner can cancel the deletion in the settings.",
+  },
+  invalid_grace_period: { message: "The grace period is 1 to 365 days." },
   // Operator commands (npm run tenant) and the console.
+  not_platform_admin: { message: "Only platform admins may do this." },
+  invalid_reason: {
+    message: "Give a reason of 1 to 500 characters (the workspace's owners see it).",
+    field: "reason",
+  },
+  invalid_page: { message: "That did not work. Try again." },
+  no_pending_owner_invitation: { message: "This workspace has no pending owner invitation." },
+  workspace_exists: {
+    message: "A workspace with that URL already exists with another owner, name or plan.",
+    hintIsMessage: true,
+  },
   user_not_found: {
     message: "No account uses that email address. The person must sign up first.",
     hintIsMessage: true,
   },
   // Export and import (lib/export, npm run tenant -- export|import).
   export_owner_only: { message: "Only an owner can export this workspace." },
-  not_platform_admin: { message: "Only the platform's operators can do that." },
   // import_audit_history()/finish_workspace_import() outside a running import: a bug of the command.
   import_not_open: { message: "That did not work. Try again." },
   invalid_argument: { message: "That did not work. Try again." },

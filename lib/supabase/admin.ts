@@ -1,6 +1,9 @@
 import "server-only";
 import { createClient } from "@supabase/supabase-js";
+import { sendEmail } from "@/lib/email/send";
 import { publicEnv } from "@/lib/env";
+import { provisionWorkspace as provisionWorkspaceWith } from "@/lib/lifecycle/provision";
+import { provisionSchema } from "@/lib/lifecycle/validation";
 import type { Database, Json } from "./database.types";
 import type { RateLimitCounter } from "@/lib/rate-limit/store";
 import type { UsageRecorder } from "@/lib/quota/redis-meter";
@@ -139,4 +142,33 @@ export async function recordRequestStats(batch: HourStats[]): Promise<void> {
     stats: batch.map((stats) => ({ ...stats })),
   });
   if (error) throw new Error(`record_request_stats: ${error.message}`);
+}
+
+/*
+ * Tenant lifecycle (lib/lifecycle, supabase/migrations/20261123001000_lifecycle.sql):
+ * the scheduled purge and provisioning, both service-role-only RPCs that write the
+ * platform log themselves.
+ */
+
+/** Deletes the workspaces whose deletion is due (the cron route); returns what went. */
+export async function purgeDueWorkspaces(by: string) {
+  const { data, error } = await serviceRoleClient().rpc("purge_due_workspaces", { by });
+  if (error) throw new Error(`purge_due_workspaces: ${error.message}`);
+  return data.map((row) => ({ id: row.id, slug: row.slug, rowCounts: row.row_counts }));
+}
+
+/**
+ * Provisions a workspace for a signup flow, as `npm run tenant -- provision` does:
+ * idempotent, validated, the owner added or invited by email.
+ */
+export async function provisionWorkspace(input: unknown, by: string) {
+  const parsed = provisionSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false as const, code: "invalid_input", message: parsed.error.issues[0]!.message };
+  return provisionWorkspaceWith(parsed.data, {
+    supabase: serviceRoleClient(),
+    siteUrl: publicEnv().NEXT_PUBLIC_SITE_URL,
+    by,
+    sendEmail,
+  });
 }

@@ -69,6 +69,7 @@ export type Database = {
           expires_at: string;
           id: string;
           invited_by: string | null;
+          invited_by_platform: boolean;
           organization_id: string;
           revoked_at: string | null;
           role: Database["public"]["Enums"]["org_role"];
@@ -83,6 +84,7 @@ export type Database = {
           expires_at?: string;
           id?: string;
           invited_by?: string | null;
+          invited_by_platform?: boolean;
           organization_id: string;
           revoked_at?: string | null;
           role?: Database["public"]["Enums"]["org_role"];
@@ -97,6 +99,7 @@ export type Database = {
           expires_at?: string;
           id?: string;
           invited_by?: string | null;
+          invited_by_platform?: boolean;
           organization_id?: string;
           revoked_at?: string | null;
           role?: Database["public"]["Enums"]["org_role"];
@@ -149,29 +152,44 @@ export type Database = {
       organizations: {
         Row: {
           created_at: string;
+          deletion_due_at: string | null;
+          deletion_requested_by: string | null;
+          deletion_scheduled_at: string | null;
           id: string;
           members_can_view_activity: boolean;
           name: string;
           slug: string;
           support_requires_approval: boolean;
+          suspended_at: string | null;
+          suspension_reason: string | null;
           updated_at: string;
         };
         Insert: {
           created_at?: string;
+          deletion_due_at?: string | null;
+          deletion_requested_by?: string | null;
+          deletion_scheduled_at?: string | null;
           id?: string;
           members_can_view_activity?: boolean;
           name: string;
           slug: string;
           support_requires_approval?: boolean;
+          suspended_at?: string | null;
+          suspension_reason?: string | null;
           updated_at?: string;
         };
         Update: {
           created_at?: string;
+          deletion_due_at?: string | null;
+          deletion_requested_by?: string | null;
+          deletion_scheduled_at?: string | null;
           id?: string;
           members_can_view_activity?: boolean;
           name?: string;
           slug?: string;
           support_requires_approval?: boolean;
+          suspended_at?: string | null;
+          suspension_reason?: string | null;
           updated_at?: string;
         };
         Relationships: [];
@@ -387,18 +405,69 @@ export type Database = {
         Args: { added_by: string; email: string };
         Returns: boolean;
       };
+      admin_cancel_workspace_deletion: {
+        Args: { by?: string; org: string };
+        Returns: boolean;
+      };
+      admin_change_workspace_plan: {
+        Args: { by?: string; org: string; plan: string };
+        Returns: boolean;
+      };
       admin_close_support_grant: {
         Args: { closed_by?: string; grant_id: string };
         Returns: boolean;
       };
+      admin_list_workspaces: {
+        Args: {
+          max_rows?: number;
+          search?: string;
+          skip?: number;
+          workspace?: string;
+        };
+        Returns: {
+          created_at: string;
+          deletion_due_at: string;
+          id: string;
+          last_activity_at: string;
+          member_count: number;
+          name: string;
+          owner_emails: string[];
+          pending_owner_email: string;
+          plan_id: string;
+          row_counts: Json;
+          slug: string;
+          status: string;
+          subscription_status: Database["public"]["Enums"]["subscription_status"];
+          suspended_at: string;
+          suspension_reason: string;
+          total_count: number;
+          usage: Json;
+        }[];
+      };
       admin_open_support_grant: {
         Args: { minutes?: number; org: string; reason: string };
+        Returns: string;
+      };
+      admin_resend_owner_invitation: {
+        Args: { by?: string; org: string };
+        Returns: Json;
+      };
+      admin_resume_workspace: {
+        Args: { by?: string; org: string };
+        Returns: boolean;
+      };
+      admin_schedule_workspace_deletion: {
+        Args: { by?: string; grace_days?: number; org: string };
         Returns: string;
       };
       admin_support_overview: { Args: { org: string }; Returns: Json };
       admin_support_read: {
         Args: { org: string; section: string };
         Returns: Json;
+      };
+      admin_suspend_workspace: {
+        Args: { by?: string; org: string; reason: string };
+        Returns: boolean;
       };
       admin_tenant_health: {
         Args: { hours?: number };
@@ -423,6 +492,7 @@ export type Database = {
         Args: { name: string; requested_by: string; slug: string; source: Json };
         Returns: string;
       };
+      cancel_workspace_deletion: { Args: { org: string }; Returns: boolean };
       change_workspace_plan: {
         Args: {
           org: string;
@@ -468,11 +538,16 @@ export type Database = {
         Args: { name: string; slug: string };
         Returns: {
           created_at: string;
+          deletion_due_at: string | null;
+          deletion_requested_by: string | null;
+          deletion_scheduled_at: string | null;
           id: string;
           members_can_view_activity: boolean;
           name: string;
           slug: string;
           support_requires_approval: boolean;
+          suspended_at: string | null;
+          suspension_reason: string | null;
           updated_at: string;
         };
         SetofOptions: {
@@ -557,6 +632,25 @@ export type Database = {
         }[];
       };
       prove_email: { Args: { code: string }; Returns: boolean };
+      provision_workspace: {
+        Args: {
+          by?: string;
+          defaults?: Json;
+          name: string;
+          owner_email: string;
+          plan: string;
+          slug: string;
+        };
+        Returns: Json;
+      };
+      purge_due_workspaces: {
+        Args: { by?: string };
+        Returns: {
+          id: string;
+          row_counts: Json;
+          slug: string;
+        }[];
+      };
       record_request_stats: { Args: { stats: Json }; Returns: undefined };
       record_usage: {
         Args: {
@@ -595,6 +689,10 @@ export type Database = {
       revoke_support_grant: {
         Args: { grant_id: string; org: string };
         Returns: undefined;
+      };
+      schedule_workspace_deletion: {
+        Args: { grace_days?: number; org: string };
+        Returns: string;
       };
       set_support_approval: {
         Args: { org: string; required: boolean };

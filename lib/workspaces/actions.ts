@@ -1,6 +1,14 @@
 "use server";
 
-import { fail, ok, redirectTo, userAction, workspaceAction } from "@/lib/actions/safe-action";
+import {
+  buttonOnlySchema,
+  fail,
+  ok,
+  redirectTo,
+  userAction,
+  workspaceAction,
+} from "@/lib/actions/safe-action";
+import { deletionGraceDays } from "@/lib/lifecycle/validation";
 import { createWorkspaceSchema, deleteWorkspaceSchema, updateWorkspaceSchema } from "./validation";
 
 /** create_organization creates the workspace and the caller's owner membership atomically. */
@@ -32,17 +40,29 @@ export const updateWorkspace = workspaceAction(
   },
 );
 
-/** Owners only; the typed name guards against deleting the wrong workspace. */
+/**
+ * Owners only; the typed name guards against deleting the wrong workspace. Deleting
+ * is scheduling: the workspace is read-only for everyone until the purge job deletes
+ * it after the grace period (WORKSPACE_DELETION_GRACE_DAYS), or an owner cancels.
+ */
 export const deleteWorkspace = workspaceAction(
   { schema: deleteWorkspaceSchema, revalidate: "everything" },
   async ({ data, workspace, supabase }) => {
     if (data.confirmName !== workspace.name) return fail("confirm_name_mismatch");
-    const { data: rows, error } = await supabase
-      .from("organizations")
-      .delete()
-      .eq("id", workspace.id)
-      .select("id");
-    if (error || rows.length === 0) return fail("workspace_not_deleted");
-    return redirectTo(`/?notice=deleted&name=${encodeURIComponent(workspace.name)}`);
+    const { error } = await supabase.rpc("schedule_workspace_deletion", {
+      org: workspace.id,
+      grace_days: deletionGraceDays(),
+    });
+    if (error) return fail(error, "workspace_not_deleted");
+    return ok("Deletion scheduled. The workspace is read-only until then; you can cancel it.");
+  },
+);
+
+export const cancelWorkspaceDeletion = workspaceAction(
+  { schema: buttonOnlySchema, revalidate: "everything" },
+  async ({ workspace, supabase }) => {
+    const { error } = await supabase.rpc("cancel_workspace_deletion", { org: workspace.id });
+    if (error) return fail(error, "workspace_not_deleted");
+    return ok("Deletion cancelled. The workspace is writable again.");
   },
 );

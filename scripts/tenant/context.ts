@@ -13,6 +13,13 @@ export interface TenantCommandContext {
   /** Who runs the command, recorded in the platform log (TENANTKIT_OPERATOR or the OS user). */
   operator: string;
   print: (line: string) => void;
+  /** Sends an email; the commands use the SMTP settings of .env.local when absent (tests capture it). */
+  sendEmail?: (message: {
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+  }) => Promise<void>;
 }
 
 export interface TenantCommand {

@@ -13,9 +13,24 @@ import { loadEnvLocal, requireEnv } from "../lib/local-env";
 import { adminCommand } from "./admin";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
+import { listCommand } from "./list";
+import { offboardCommand } from "./offboard";
+import { provisionCommand } from "./provision";
+import { purgeCommand } from "./purge";
+import { resumeCommand, suspendCommand } from "./suspend";
 import { CommandError, UsageError, type TenantCommand, type TenantCommandContext } from "./context";
 
-export const commands: TenantCommand[] = [adminCommand, exportCommand, importCommand];
+export const commands: TenantCommand[] = [
+  adminCommand,
+  provisionCommand,
+  listCommand,
+  suspendCommand,
+  resumeCommand,
+  offboardCommand,
+  purgeCommand,
+  exportCommand,
+  importCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -300,7 +300,10 @@ describe("every write path leaves exactly one correct entry", () => {
     await ok(
       doomed.owner.client.from("projects").insert({ organization_id: doomed.orgId, name: "Gone" }),
     );
-    await ok(doomed.owner.client.from("organizations").delete().eq("id", doomed.orgId));
+    // An owner schedules the deletion; the purge (the platform) deletes the row
+    // (tests/integration/lifecycle.test.ts runs the purge job itself).
+    await ok(doomed.owner.client.rpc("schedule_workspace_deletion", { org: doomed.orgId }));
+    await ok(serviceClient(stack).from("organizations").delete().eq("id", doomed.orgId));
     expect(await entriesSince(doomed.orgId, 0)).toEqual([]);
     const events = await runSql<{
       event: string;
@@ -308,11 +311,15 @@ describe("every write path leaves exactly one correct entry", () => {
       details: Record<string, unknown>;
     }>(
       stack,
-      `select event, actor_id, details from platform.audit_events where organization_id = ${literal(doomed.orgId)}`,
+      `select event, actor_id, details from platform.audit_events
+       where organization_id = ${literal(doomed.orgId)} and event = 'workspace.deleted'`,
     );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ event: "workspace.deleted", actor_id: doomed.owner.id });
-    expect(events[0]?.details).toMatchObject({ members: 3, projects: 1 });
+    expect(events[0]).toMatchObject({ event: "workspace.deleted", actor_id: null });
+    expect(events[0]?.details).toMatchObject({
+      deletion_requested_by: doomed.owner.id,
+      rows: { organization_members: 3, projects: 1 },
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type TestTeam,
   anonClient,
   createWorkspace,
+  serviceClient,
   signUpUser,
   uniqueEmail,
   type TestUser,
@@ -479,13 +480,14 @@ describe("last-owner protection, whatever the path", () => {
     await team.owner.client
       .from("projects")
       .insert({ organization_id: team.orgId, name: "Doomed" });
-    const byAdmin = await team.admin.client
-      .from("organizations")
-      .delete()
-      .eq("id", team.orgId)
-      .select();
-    expect(byAdmin.data ?? []).toEqual([]);
-    const { data, error } = await team.owner.client
+    // Deleting is scheduling (owners only); the purge (the platform) deletes the row.
+    const byAdmin = await team.admin.client.rpc("schedule_workspace_deletion", { org: team.orgId });
+    expect(byAdmin.error?.message).toBe("not_allowed");
+    const scheduled = await team.owner.client.rpc("schedule_workspace_deletion", {
+      org: team.orgId,
+    });
+    expect(scheduled.error).toBeNull();
+    const { data, error } = await serviceClient(stack)
       .from("organizations")
       .delete()
       .eq("id", team.orgId)

@@ -65,7 +65,8 @@ describe.each(ROLES)("what the UI offers a workspace %s is what the database all
       canRemoveMember: rpcAllows("public.remove_member", role),
       canTransferOwnership: rpcAllows("public.transfer_ownership", role),
       canEditWorkspace: tableAllows("public.organizations", "update", role),
-      canDeleteWorkspace: tableAllows("public.organizations", "delete", role),
+      // Deleting a workspace is scheduling its deletion (the purge deletes the row).
+      canDeleteWorkspace: rpcAllows("public.schedule_workspace_deletion", role),
     });
     // Whoever may invite may give at least the plain member role, and nobody else gives any.
     expect(can.assignableRoles.includes("member")).toBe(rpcAllows("public.invite_member", role));

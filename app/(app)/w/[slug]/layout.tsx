@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { BillingStatusBanner } from "@/components/billing/billing-status-banner";
+import { LifecycleBanner } from "@/components/lifecycle/lifecycle-banner";
 import { Logo } from "@/components/logo";
 import { Badge } from "@/components/ui/badge";
 import { RememberWorkspace } from "@/components/workspaces/remember-workspace";
@@ -51,6 +52,9 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
         <WorkspaceNav slug={workspace.slug} showActivity={activityPermissions(workspace).canView} />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        <Suspense fallback={null}>
+          <LifecycleBanner workspace={workspace} />
+        </Suspense>
         <Suspense fallback={null}>
           <BillingStatusBanner workspace={workspace} />
         </Suspense>

@@ -12,6 +12,8 @@ import { exportPermissions } from "@/lib/export/permissions";
 import { setMembersCanViewActivity } from "@/lib/activity/actions";
 import { activityPermissions } from "@/lib/activity/permissions";
 import { getPlanName, getSubscription } from "@/lib/billing/queries";
+import { getWorkspaceLifecycle } from "@/lib/lifecycle/queries";
+import { deletionGraceDays } from "@/lib/lifecycle/validation";
 import { memberPermissions } from "@/lib/members/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
 import { WorkspaceSupportAccess } from "@/components/support/workspace-support-access";
@@ -33,6 +35,8 @@ export default async function SettingsPage({
   const saved = (await searchParams).saved === "1";
   const subscription = await getSubscription(workspace.id);
   const planName = subscription ? await getPlanName(subscription.planId) : null;
+  const lifecycle = await getWorkspaceLifecycle(workspace.id);
+  const graceDays = deletionGraceDays();
   return (
     <div className="space-y-8">
       <div>
@@ -127,21 +131,22 @@ export default async function SettingsPage({
             action={leaveWorkspace.bind(null, workspace.slug)}
           />
         </div>
-        {can.canDeleteWorkspace && (
+        {can.canDeleteWorkspace && !lifecycle?.deletionDueAt && (
           <div className="flex flex-wrap items-center justify-between gap-4 p-6">
             <div>
               <h2 className="text-base font-semibold text-zinc-900">Delete workspace</h2>
               <p className="text-sm text-zinc-600">
-                Deletes {workspace.name}, its projects, members and invitations for everyone. This
-                cannot be undone.
+                Schedules the deletion of {workspace.name}, its projects, members and invitations
+                for everyone in {graceDays} days. Until then the workspace is read-only and an owner
+                can cancel; after that it cannot be undone.
               </p>
             </div>
             <ConfirmDialog
               trigger="Delete workspace"
               title={`Delete ${workspace.name}?`}
-              description="Everything in this workspace is deleted for everyone, immediately and permanently."
-              confirmLabel="Delete workspace"
-              pendingLabel="Deleting…"
+              description={`The workspace becomes read-only now and is deleted for everyone, permanently, in ${graceDays} days unless an owner cancels.`}
+              confirmLabel="Schedule deletion"
+              pendingLabel="Scheduling…"
               action={deleteWorkspace.bind(null, workspace.slug)}
               typeToConfirm={workspace.name}
             />

@@ -1,0 +1,37 @@
+/** Flag parsing shared by the lifecycle commands: unknown flags are usage errors. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { SupabaseClient } from "@supabase/supabase-js";
+import type { Database } from "../../lib/supabase/database.types";
+import { CommandError, UsageError } from "./context";
+
+export function flags<T extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`Give ${flag}.`);
+  return value.trim();
+}
+
+/** The workspace a --slug names (the service role reads every workspace). */
+export async function workspaceBySlug(supabase: SupabaseClient<Database>, slug: string) {
+  const { data, error } = await supabase
+    .from("organizations")
+    .select("id, slug, name, suspended_at, deletion_due_at")
+    .eq("slug", slug.toLowerCase())
+    .maybeSingle();
+  if (error) throw new CommandError(`Could not read the workspace: ${error.message}`);
+  if (!data) throw new CommandError(`No workspace has the slug ${slug}.`);
+  return data;
+}
+
+/** A refusal of the platform as one line: the database's hint, else its code. */
+export const refusal = (error: { message: string; hint?: string | null }) =>
+  new CommandError(error.hint ?? error.message);
