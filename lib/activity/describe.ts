@@ -290,6 +290,15 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       return `updated the membership of ${subject(entry, people)}`;
     case "invitation.deleted":
       return `deleted the invitation of ${subject(entry, people)}`;
+    // The lifecycle (operators and owners; the reason is the operator's words).
+    case "workspace.suspended":
+      return `suspended the workspace (reason: ${text(changes.suspension_reason)})`;
+    case "workspace.resumed":
+      return "resumed the workspace";
+    case "workspace.deletion_scheduled":
+      return `scheduled the deletion of the workspace for ${text(changes.deletion_due_at).slice(0, 10)}`;
+    case "workspace.deletion_cancelled":
+      return "cancelled the deletion of the workspace";
     case "billing.plan_started":
       return `started on the ${planLabel(changes.plan_id)} plan`;
     case "billing.plan_changed":
@@ -383,6 +392,10 @@ export const ACTION_FILTERS = [
   "support.requested",
   "support.approved",
   "support.revoked",
+  "workspace.suspended",
+  "workspace.resumed",
+  "workspace.deletion_scheduled",
+  "workspace.deletion_cancelled",
 ] as const;
 
 export const TABLE_FILTERS = [
@@ -440,6 +453,10 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "support.requested": "Support access requested",
   "support.approved": "Support access approved",
   "support.revoked": "Support access revoked",
+  "workspace.suspended": "Workspace suspended",
+  "workspace.resumed": "Workspace resumed",
+  "workspace.deletion_scheduled": "Deletion scheduled",
+  "workspace.deletion_cancelled": "Deletion cancelled",
 };
 
 /** An entry's action as people name it (the filter's label, else the sentence's verb). */

@@ -101,7 +101,7 @@ function conformingTable(name: string): CatalogTable {
         function: "private.guard_tenant_row",
         timing: "before",
         level: "row",
-        events: ["insert", "update"],
+        events: ["insert", "update", "delete"],
         enabled: true,
       },
       {
@@ -244,7 +244,19 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
           (t.triggers = t.triggers.map((tr) => (isGuard(tr) ? { ...tr, events: ["insert"] } : tr))),
       ),
       rule: "tenant-guard-trigger",
-      mentions: "before insert or update",
+      mentions: "before insert or update or delete",
+    },
+    {
+      // A frozen (suspended, offboarding) workspace would still lose rows.
+      defect: "guard trigger that misses deletes",
+      snapshot: widgetsWith(
+        (t) =>
+          (t.triggers = t.triggers.map((tr) =>
+            isGuard(tr) ? { ...tr, events: ["insert", "update"] } : tr,
+          )),
+      ),
+      rule: "tenant-guard-trigger",
+      mentions: "before insert or update or delete",
     },
     {
       defect: "guard trigger disabled",

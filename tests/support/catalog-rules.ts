@@ -33,7 +33,7 @@ export const RULES = {
     "every tenant table has a foreign key from organization_id to public.organizations",
   "tenant-id-index": "every tenant table has an index whose first column is organization_id",
   "tenant-guard-trigger":
-    "every tenant table runs guard_tenant_row() before insert or update, for each row",
+    "every tenant table runs guard_tenant_row() before insert, update or delete, for each row",
   "tenant-audit-trigger":
     "every tenant table (but audit_logs) runs audit_tenant_change() after insert, update and delete, for each row",
   "tenant-select-policy": "every tenant table has a permissive select policy for authenticated",
@@ -144,13 +144,15 @@ function checkTable(table: CatalogTable): Violation[] {
       trigger.timing === "before" &&
       trigger.level === "row" &&
       trigger.events.includes("insert") &&
-      trigger.events.includes("update"),
+      trigger.events.includes("update") &&
+      // Delete too: a suspended or offboarding workspace refuses deletes (lifecycle migration).
+      trigger.events.includes("delete"),
   );
   if (!hasGuard) {
     // Column grants say the same, but they are not enforced by every engine (Supabase Lite ignores them).
     report(
       "tenant-guard-trigger",
-      `no enabled "before insert or update ... for each row" trigger calling ${GUARD_FUNCTION}(), so a row could be moved to another workspace. Add: create trigger ${table.name}_guard_tenant_row before insert or update on ${name} for each row execute function ${GUARD_FUNCTION}();`,
+      `no enabled "before insert or update or delete ... for each row" trigger calling ${GUARD_FUNCTION}(), so a row could be moved to another workspace or changed in a frozen one. Add: create trigger ${table.name}_guard_tenant_row before insert or update or delete on ${name} for each row execute function ${GUARD_FUNCTION}();`,
     );
   }
 
