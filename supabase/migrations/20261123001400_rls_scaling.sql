@@ -117,3 +117,12 @@ as $$
   from actors
   where actors.id is not null;
 $$;
+
+-- ---------------------------------------------------------------------------
+-- projects, insert: a single-row write checks one membership (an index probe),
+-- instead of building the array of all the caller's workspaces for one row. Same
+-- rule: any member of the row's workspace.
+-- ---------------------------------------------------------------------------
+drop policy "members create" on public.projects;
+create policy "members create" on public.projects for insert to authenticated
+  with check (private.has_org_role(organization_id, array['owner', 'admin', 'member']));
