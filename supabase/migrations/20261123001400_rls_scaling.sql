@@ -8,12 +8,13 @@ set local statement_timeout = '60s';
 -- Two costs grew with that number:
 --   - `x = any (array(select private.get_user_org_ids()))` compares each row with the
 --     whole array, one element after the other: a user in 1,000 workspaces pays 1,000
---     comparisons per row the policy looks at. `x in (select ...)` builds a hash of
---     the ids once per statement and probes it per row. On `organizations` and
---     `organization_members` (probed once per joined row by the switcher) the hash
---     wins. `projects` keeps the array: there it is an index condition, and the
---     planner needs it to walk the index for a list without a workspace filter
---     (DESIGN.md; the `in` form measured a sequential scan there).
+--     comparisons per row the policy looks at. On `organizations` (probed once per
+--     membership by the switcher) `x in (select ...)`, a hash built once per
+--     statement, wins; on `organization_members` one probe of the caller's membership
+--     per row does (a members list reads a handful of rows). `projects` keeps the
+--     array: there it is an index condition, and the planner needs it to walk the
+--     index for a list without a workspace filter (DESIGN.md; the `in` form measured
+--     a sequential scan there).
 --   - the profiles policy computed every co-member of every workspace of the caller
 --     (4,500 people for a user in 1,000 workspaces) to answer for a handful of rows.
 --     It now asks, per profile row, whether that person shares a workspace with the
@@ -24,9 +25,10 @@ set local statement_timeout = '60s';
 -- Redefining a policy is drop + create in one transaction: no moment without one.
 
 -- ---------------------------------------------------------------------------
--- organizations and organization_members: hashed membership.
--- organization_members: the caller's own rows pass on the first condition, so the
--- switcher (which reads exactly those) never builds the hash.
+-- organizations: hashed membership. organization_members: the caller's own rows
+-- pass on the first condition (the switcher reads exactly those); another member's
+-- row is one probe of the caller's membership in that workspace, so a members list
+-- costs the same for a user in 1 or 1,000 workspaces.
 -- ---------------------------------------------------------------------------
 drop policy "members read" on public.organizations;
 create policy "members read" on public.organizations for select to authenticated
@@ -36,7 +38,7 @@ drop policy "members read" on public.organization_members;
 create policy "members read" on public.organization_members for select to authenticated
   using (
     user_id = (select auth.uid())
-    or organization_id in (select private.get_user_org_ids())
+    or private.has_org_role(organization_id, array['owner', 'admin', 'member'])
   );
 
 -- ---------------------------------------------------------------------------

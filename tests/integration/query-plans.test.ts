@@ -386,7 +386,7 @@ describe(`query plans for a member of all ${WORKSPACES} workspaces, next to a ${
     expect(rowsRead(all, "projects"), plan).toBe(PROJECTS_PER_WORKSPACE);
   });
 
-  it("the members list of a workspace: by its index, the membership hash built once", async () => {
+  it("the members list of a workspace: by its index, no helper per row", async () => {
     const { all } = await explain(
       `select user_id, role, created_at from public.organization_members
        where organization_id = ${lit(orgId)}`,
