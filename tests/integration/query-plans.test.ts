@@ -23,15 +23,20 @@ const WORKSPACES = 1_000;
 const PROJECTS_PER_WORKSPACE = 200;
 const ENTRIES_PER_WORKSPACE = 200;
 const BIG_WORKSPACE_ENTRIES = 50_000;
+/** Projects of the whale next door (workspace 999), beside the 200 of every other one. */
+const WHALE_PROJECTS = 50_000;
 const tag = `plan-${Date.now().toString(36)}`;
 
 let userId: string;
+/** A member of every generated workspace: what grows with a user's workspace count shows here. */
+let manyUserId: string;
 let orgId: string;
 /** An entry in the middle of the workspace's activity, as a "load older" cursor. */
 let cursor: { created_at: string; id: number };
 
 beforeAll(async () => {
   userId = (await signUpUser(stack, uniqueEmail("plans"))).id;
+  manyUserId = (await signUpUser(stack, uniqueEmail("plans-many"))).id;
   // Bulk load as the superuser, with triggers off for the load only
   // (session_replication_role = replica): the audit trigger would double the work
   // and the append-only trigger refuses direct inserts into audit_logs.
@@ -63,6 +68,13 @@ begin
   insert into public.organization_members (organization_id, user_id, role)
   select o.id, ${lit(userId)}, 'owner' from public.organizations o
   where o.slug in (${[1, 500, 1000].map((n) => lit(`${tag}-${n}`)).join(", ")});
+  insert into public.organization_members (organization_id, user_id, role)
+  select o.id, ${lit(manyUserId)}, 'member' from public.organizations o
+  where o.slug like ${lit(`${tag}-%`)};
+  insert into public.projects (organization_id, name, created_at)
+  select o.id, 'Whale ' || g, now() - (g || ' seconds')::interval
+  from public.organizations o cross join generate_series(1, ${WHALE_PROJECTS}) g
+  where o.slug = ${lit(`${tag}-999`)};
 end $$;`);
   await sql(
     "analyze public.organizations, public.organization_members, public.projects, public.audit_logs",
@@ -121,6 +133,8 @@ interface PlanNode {
   "Index Name"?: string;
   "Actual Rows"?: number;
   "Actual Loops"?: number;
+  Filter?: string;
+  "Index Cond"?: string;
   Plans?: PlanNode[];
 }
 
@@ -128,9 +142,9 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-async function explain(query: string) {
+async function explain(query: string, as = userId) {
   const [row] = await sql<{ plan: [{ Plan: PlanNode; "Execution Time": number }] | string }>(
-    `select tenantkit_test.explain_as(${lit(userId)}, ${lit(query)}) as plan`,
+    `select tenantkit_test.explain_as(${lit(as)}, ${lit(query)}) as plan`,
   );
   const parsed = typeof row?.plan === "string" ? JSON.parse(row.plan) : row?.plan;
   const [{ Plan, "Execution Time": ms }] = parsed as [{ Plan: PlanNode; "Execution Time": number }];
@@ -285,5 +299,104 @@ describe(`query plans as an authenticated user (${WORKSPACES} workspaces, ${WORK
       ).toBe(true);
     }
     console.log(`plan ${path.name}: ${ms.toFixed(2)} ms: ${summary}`);
+  });
+});
+
+const describePlan = (all: PlanNode[]) =>
+  all
+    .map(
+      (n) =>
+        `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}${n["Actual Loops"] && n["Actual Loops"] > 1 ? ` ×${n["Actual Loops"]}` : ""}`,
+    )
+    .join(" > ");
+
+/** Rows a plan took from a table, over all loops. */
+const rowsRead = (all: PlanNode[], table: string) =>
+  all
+    .filter((node) => node["Relation Name"] === table)
+    .reduce((sum, node) => sum + (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1), 0);
+
+describe(`query plans for a member of all ${WORKSPACES} workspaces, next to a ${WHALE_PROJECTS}-project whale (shape, not time)`, () => {
+  // A policy's set-returning helper (get_user_org_ids() and the like) shows as a
+  // ProjectSet node: evaluated once per statement (an InitPlan or a hashed SubPlan),
+  // never once per row, or the cost would be rows × workspaces.
+  const helpersRunOnce = (all: PlanNode[]) =>
+    all.filter((node) => node["Node Type"] === "ProjectSet" && (node["Actual Loops"] ?? 1) > 1);
+
+  it("the workspace switcher: each table read once, the membership helper once", async () => {
+    const { all } = await explain(
+      `select m.role, o.name, o.slug from public.organization_members m
+       left join lateral (select o.name, o.slug from public.organizations o
+                          where o.id = m.organization_id) o on true
+       where m.user_id = ${lit(manyUserId)}`,
+      manyUserId,
+    );
+    const plan = describePlan(all);
+    // This user is in nearly every workspace of the database, so a hash join of two
+    // sequential scans is the right plan; what must not happen is a per-membership
+    // pass over the helper's 1,000 ids (the array form's cost before issue 15).
+    expect(helpersRunOnce(all), plan).toEqual([]);
+    const [total] = await sql<{ n: number }>("select count(*)::int as n from public.organizations");
+    expect(rowsRead(all, "organizations"), plan).toBeLessThanOrEqual(total!.n);
+    // Membership is a hash probe per row, not a walk along a 1,000-element array.
+    const conditions = all
+      .filter((node) => node["Relation Name"] === "organizations")
+      .map((node) => `${node.Filter ?? ""} ${node["Index Cond"] ?? ""}`);
+    expect(conditions.join(" "), plan).toMatch(/hashed SubPlan/);
+    expect(conditions.join(" "), plan).not.toMatch(/= ANY/);
+    expect(all[0]?.["Actual Rows"], plan).toBe(WORKSPACES);
+  });
+
+  it("co-member profiles: read by their keys, without listing every co-member of every workspace", async () => {
+    const { all } = await explain(
+      `select id, email, full_name from public.profiles
+       where id in (${lit(userId)}, ${lit(manyUserId)})`,
+      manyUserId,
+    );
+    const plan = describePlan(all);
+    expect(
+      all.filter((node) => node["Node Type"] === "Seq Scan"),
+      plan,
+    ).toEqual([]);
+    expect(helpersRunOnce(all), plan).toEqual([]);
+    // The policy asks per profile row; no plan node reads memberships in bulk.
+    expect(rowsRead(all, "organization_members"), plan).toBe(0);
+    expect(all[0]?.["Actual Rows"], plan).toBe(2);
+  });
+
+  it("a small workspace's project list reads its own page only, the whale next door costs nothing", async () => {
+    const [small] = await sql<{ id: string }>(
+      `select id from public.organizations where slug = ${lit(`${tag}-998`)}`,
+    );
+    const { all } = await explain(
+      `select id, name, status, created_at, updated_at from public.projects
+       where organization_id = ${lit(small!.id)} order by created_at desc limit 201`,
+      manyUserId,
+    );
+    const plan = describePlan(all);
+    expect(
+      all.filter((node) => node["Node Type"] === "Seq Scan"),
+      plan,
+    ).toEqual([]);
+    expect(
+      all.filter((node) => node["Node Type"] === "Sort"),
+      plan,
+    ).toEqual([]);
+    expect(helpersRunOnce(all), plan).toEqual([]);
+    expect(rowsRead(all, "projects"), plan).toBe(PROJECTS_PER_WORKSPACE);
+  });
+
+  it("the members list of a workspace: by its index, no helper per row", async () => {
+    const { all } = await explain(
+      `select user_id, role, created_at from public.organization_members
+       where organization_id = ${lit(orgId)}`,
+      manyUserId,
+    );
+    const plan = describePlan(all);
+    expect(
+      all.filter((node) => node["Node Type"] === "Seq Scan"),
+      plan,
+    ).toEqual([]);
+    expect(helpersRunOnce(all), plan).toEqual([]);
   });
 });
