@@ -92,7 +92,8 @@ as $$
     join public.organizations o on o.id = m.organization_id
     where m.organization_id = org
       and m.user_id = (select auth.uid())
-      and (m.role in ('owner', 'admin') or o.members_can_view_activity)
+      and (m.role in ('owner', 'admin')
+           or (o.members_can_view_activity and private.has_plan_feature(o.id, 'activity_log_for_members')))
   ),
   actors (id) as (
     (select a.actor_id from public.audit_logs a

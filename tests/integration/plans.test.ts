@@ -339,10 +339,16 @@ describe("features: the activity log for members", () => {
           .eq("organization_id", team.orgId)
           .limit(1)
       ).data ?? [];
+    // The log's actors (the activity filter) follow the same rule as its rows.
+    const memberSeesActors = async () =>
+      ((await team.member.client.rpc("get_activity_actors", { org: team.orgId })).data ?? [])
+        .length > 0;
     expect(await memberReads()).toHaveLength(1);
+    expect(await memberSeesActors()).toBe(true);
 
     await setPlan(stack, team.orgId, "free");
     expect(await memberReads()).toEqual([]);
+    expect(await memberSeesActors()).toBe(false);
     const [setting] = await runSql<{ members_can_view_activity: boolean }>(
       stack,
       `select members_can_view_activity from public.organizations where id = ${literal(team.orgId)}`,
