@@ -92,10 +92,7 @@ test("a workspace that requires approval: support waits until its owner approves
 
   await owner.page.goto(`/w/${owner.workspace.slug}/settings`);
   await owner.page.getByLabel(/Require an owner.s approval/).check();
-  await owner.page
-    .locator("form", { has: owner.page.getByLabel(/Require an owner.s approval/) })
-    .getByRole("button", { name: "Save" })
-    .click();
+  await owner.page.getByRole("button", { name: "Save support setting" }).click();
   await expect(
     owner.page.getByText("Support access now waits for an owner's approval."),
   ).toBeVisible();

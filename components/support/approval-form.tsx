@@ -31,8 +31,9 @@ export function SupportApprovalForm({
         </span>
       </label>
       <FormMessage state={state} />
+      {/* Its own label: the settings page has other forms with a "Save" button. */}
       <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…">
-        Save
+        Save support setting
       </SubmitButton>
     </form>
   );
