@@ -20,7 +20,15 @@ export default async function AdminLayout({ children }: LayoutProps<"/admin">) {
               Operator console
             </span>
           </div>
-          <p className="truncate text-sm text-zinc-600">{operator.email}</p>
+          <nav aria-label="Console" className="flex items-center gap-4 text-sm">
+            <Link href="/admin" className="text-zinc-700 hover:text-zinc-900">
+              Tenants
+            </Link>
+            <Link href="/admin/health" className="text-zinc-700 hover:text-zinc-900">
+              Health
+            </Link>
+            <span className="hidden truncate text-zinc-600 sm:inline">{operator.email}</span>
+          </nav>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

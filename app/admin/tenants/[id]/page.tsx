@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TenantActions } from "@/components/admin/tenant-actions";
 import { TenantStatus } from "@/components/admin/tenant-status";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { getTenant, listAllPlans } from "@/lib/lifecycle/admin-queries";
@@ -70,8 +71,18 @@ export default async function TenantOverviewPage({ params }: PageProps<"/admin/t
           />
         </Card>
       </div>
-      {/* SUPPORT ACCESS: the support-access work adds its section here
-          ("Support access" → /admin/tenants/[id]/support). */}
+      <Card className="flex flex-wrap items-center justify-between gap-3 p-6">
+        <div>
+          <h2 className="text-base font-semibold text-zinc-900">Support access</h2>
+          <p className="text-sm text-zinc-600">
+            Reading {tenant.name}&apos;s data takes a grant with a reason and an expiry, which the
+            customer sees in their activity log.
+          </p>
+        </div>
+        <Link href={`/admin/tenants/${tenant.id}/support`} className={buttonClasses("secondary")}>
+          Support access
+        </Link>
+      </Card>
     </div>
   );
 }
