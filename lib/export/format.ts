@@ -50,7 +50,15 @@ export interface ExportTable {
 export const EXPORT_TABLES: readonly ExportTable[] = [
   {
     table: "organizations",
-    columns: ["id", "name", "slug", "members_can_view_activity", "created_at", "updated_at"],
+    columns: [
+      "id",
+      "name",
+      "slug",
+      "members_can_view_activity",
+      "support_requires_approval",
+      "created_at",
+      "updated_at",
+    ],
     key: "id",
     scope: { column: "id" },
   },
@@ -134,10 +142,21 @@ export const NOT_EXPORTED: readonly string[] = ["plan_metrics", "plans", "plan_l
 /**
  * Columns deliberately left out, and why: tests hold every other column to be exported.
  *   invitations.token_hash   the invitation's secret (a hash still lets someone test guesses)
+ *   invitations.invited_by_platform   a platform flag of provisioning, not granted to users
  *   audit_logs.ip/user_agent request metadata, readable per entry only (not to owners in bulk)
+ *   organizations.suspended_at, suspension_reason, deletion_*   the platform's lifecycle state
+ *                            of this deployment (a suspension or a scheduled deletion), not the
+ *                            workspace's data: an import must not arrive suspended or doomed
  */
 export const OMITTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  invitations: ["token_hash"],
+  organizations: [
+    "suspended_at",
+    "suspension_reason",
+    "deletion_scheduled_at",
+    "deletion_due_at",
+    "deletion_requested_by",
+  ],
+  invitations: ["token_hash", "invited_by_platform"],
   audit_logs: ["ip", "user_agent"],
 };
 

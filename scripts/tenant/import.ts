@@ -80,6 +80,8 @@ const organizationRow = z.object({
   id: z.string(),
   name: z.string(),
   members_can_view_activity: z.boolean(),
+  // Archives from before support access have no such column: no approval required.
+  support_requires_approval: z.boolean().default(false),
 });
 const auditRow = z.object({
   actor_id: z.string().nullable(),
@@ -262,10 +264,16 @@ async function importArchive(
           status: subscription.status,
         }),
       );
-    if (organization.members_can_view_activity)
+    if (organization.members_can_view_activity || organization.support_requires_approval)
       await write(
         "settings",
-        supabase.from("organizations").update({ members_can_view_activity: true }).eq("id", orgId),
+        supabase
+          .from("organizations")
+          .update({
+            members_can_view_activity: organization.members_can_view_activity,
+            support_requires_approval: organization.support_requires_approval,
+          })
+          .eq("id", orgId),
       );
     // Owners first: a workspace is never without one.
     const memberRows = [...newMembers]
