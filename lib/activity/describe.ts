@@ -262,6 +262,18 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       return `updated the membership of ${subject(entry, people)}`;
     case "invitation.deleted":
       return `deleted the invitation of ${subject(entry, people)}`;
+    // delete_my_account(): the membership goes, and the person's ids on the
+    // workspace's rows are set to null (their pending invitations are revoked first).
+    case "account.deleted":
+      if (entry.table_name === "organization_members")
+        return "deleted their account and left the workspace";
+      if (entry.table_name === "projects")
+        return `deleted their account; project ${name} stays, without its creator`;
+      if (entry.table_name === "invitations")
+        return "revoked_at" in changes
+          ? `deleted their account, which revoked their invitation of ${subject(entry, people)}`
+          : `deleted their account; the invitation of ${subject(entry, people)} stays, without them`;
+      return "deleted their account";
     case "billing.plan_started":
       return `started on the ${planLabel(changes.plan_id)} plan`;
     case "billing.plan_changed":
@@ -297,6 +309,7 @@ export const ACTION_FILTERS = [
   "member.role_changed",
   "member.removed",
   "member.left",
+  "account.deleted",
   "ownership.transferred",
   "workspace.created",
   "billing.plan_changed",
@@ -340,6 +353,7 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
   "member.left": "Member left",
+  "account.deleted": "Account deleted",
   "ownership.transferred": "Ownership transferred",
   "workspace.created": "Workspace created",
   "billing.plan_changed": "Plan changed",

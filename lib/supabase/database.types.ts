@@ -446,6 +446,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      delete_my_account: { Args: { confirm_email: string }; Returns: undefined };
       get_activity_actors: {
         Args: { org: string };
         Returns: {
