@@ -72,6 +72,12 @@ test("deleting the account is blocked while the only owner, then allowed as a pl
       .map((organization_id) => ({ organization_id, user_id: keeperProfile!.id, role: "owner" })),
   );
 
+  // The workspace's history keeps what they did, and names them "Deleted user", not by their address.
+  await keeper.page.goto(`/w/${keeper.workspace.slug}/activity`);
+  const feed = keeper.page.getByRole("main");
+  await expect(feed).toContainText("Deleted user deleted their account and left the workspace");
+  await expect(feed).not.toContainText(leaver.email);
+
   await signedOut.goto("/sign-in");
   await signedOut.getByLabel("Email").fill(leaver.email);
   await signedOut.getByLabel("Password").fill(leaver.password);

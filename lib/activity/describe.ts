@@ -48,6 +48,19 @@ export function actorName(
   return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
 }
 
+/** How an account that was deleted is named, wherever its id appears. */
+export const DELETED_USER = "Deleted user";
+
+/** `people` with every deleted account named DELETED_USER, whatever the log recorded for it. */
+export function withDeletedAccounts(
+  people: Map<string, string>,
+  deletedIds: Iterable<string>,
+): Map<string, string> {
+  const named = new Map(people);
+  for (const id of deletedIds) named.set(id, DELETED_USER);
+  return named;
+}
+
 const text = (value: unknown) =>
   typeof value === "string" ? value : value == null ? "" : JSON.stringify(value);
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   actorName,
+  DELETED_USER,
   describeAction,
   fieldChanges,
   isRestorable,
   personLabel,
+  withDeletedAccounts,
   type AuditEntry,
 } from "@/lib/activity/describe";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -187,6 +189,27 @@ describe("activity sentences", () => {
     expect(describeAction(invitation)).toBe(
       "deleted their account, which revoked their invitation of dana@example.test",
     );
+  });
+
+  it("names a deleted account “Deleted user”, as actor and wherever its id appears", () => {
+    const people = withDeletedAccounts(new Map([["u1", "Alice <alice@example.test>"]]), ["u1"]);
+    const membership = entry({
+      action: "account.deleted",
+      table_name: "organization_members",
+      actor_label: "Alice <alice@example.test>",
+      old_data: { user_id: "u1", role: "member" },
+    });
+    expect(actorName(membership, people)).toBe(DELETED_USER);
+    const deletedProject = entry({
+      action: "delete",
+      old_data: { name: "Roadmap", created_by: "u1" },
+      new_data: null,
+    });
+    expect(fieldChanges(deletedProject, people)).toContainEqual({
+      field: "Created by",
+      before: DELETED_USER,
+      after: "",
+    });
   });
 
   it("says 'a former member' for someone no longer in the workspace", () => {
