@@ -14,6 +14,7 @@ import {
   describeAction,
   exactTime,
   groupByDay,
+  DELETED_USER,
   personLabel,
   withDeletedAccounts,
   relativeTime,
@@ -106,7 +107,9 @@ export default async function ActivityPage({
             })),
             ...formerMembers.map((actor) => ({
               value: actor.actor_id,
-              label: `${actor.actor_label ?? "Unknown"} (former member)`,
+              label: deletedAccounts.includes(actor.actor_id)
+                ? DELETED_USER
+                : `${actor.actor_label ?? "Unknown"} (former member)`,
             })),
           ]}
         />
