@@ -76,7 +76,8 @@ comment on function public.delete_my_account(text) is 'Deletes the caller''s own
 
 -- guard_tenant_row() refuses a change of created_by; the foreign key's "on delete
 -- set null" of an account deletion is the one that is not a client's. Same body as
--- in the private schema migration, plus that case.
+-- its latest version (the billing migration: read-only workspaces), plus that case.
+-- A later migration that replaces this function must keep both.
 create or replace function private.guard_tenant_row()
 returns trigger
 language plpgsql
@@ -92,13 +93,19 @@ begin
       hint = 'A row cannot be moved to another workspace.';
   end if;
   -- Restores put back what was; an account deletion's foreign keys set the
-  -- deleted person's ids (created_by, invited_by) to null: neither is a client's edit.
+  -- deleted person's ids (created_by, invited_by) to null: neither is a client's
+  -- edit (nor refused in a workspace that billing made read-only).
   if current_setting('tenantkit.audit_action', true) like '%.restored'
      or current_setting('tenantkit.audit_action', true) = 'account.deleted' then
     return new;
   end if;
   if caller is null then
     return new;
+  end if;
+  -- The audit log records deletions, which a restricted workspace may still make.
+  if tg_table_name <> 'audit_logs' and private.is_billing_restricted(new.organization_id) then
+    raise exception 'billing_restricted' using errcode = 'PT402',
+      hint = 'This workspace is read-only because of a billing problem. An owner can fix the payment on the billing page.';
   end if;
   sent := to_jsonb(new);
   if tg_op = 'INSERT' then
