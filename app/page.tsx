@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
-import { noticeQuery } from "@/components/notice";
+import { Notice, noticeQuery } from "@/components/notice";
 import { buttonClasses } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
@@ -11,15 +11,17 @@ import { LAST_WORKSPACE_COOKIE, pickLandingWorkspace } from "@/lib/workspaces/re
 /** Signed in: straight to the last workspace used (or the first, or onboarding). Signed out: the front door. */
 export default async function Home({ searchParams }: PageProps<"/">) {
   const user = await getCurrentUser();
+  const params = await searchParams;
   if (user) {
     const hint = (await cookies()).get(LAST_WORKSPACE_COOKIE)?.value;
     const landing = pickLandingWorkspace(await listMyWorkspaces(user.id), hint);
-    const notice = noticeQuery(await searchParams);
+    const notice = noticeQuery(params);
     redirect(landing.kind === "workspace" ? `/w/${landing.slug}${notice}` : `/onboarding${notice}`);
   }
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-8 px-6">
       <Logo />
+      <Notice params={params} />
       <div className="space-y-4">
         <h1 className="text-4xl font-semibold tracking-tight text-zinc-900">
           Workspaces for your whole team.

@@ -17,6 +17,11 @@ const notices: Record<string, { tone: "success" | "info"; text: (workspace: stri
     tone: "info",
     text: () => "That email link is invalid or has expired. You are still signed in.",
   },
+  "account-deleted": {
+    tone: "info",
+    text: () => "Your account was deleted, and you are signed out. Thank you for using tenantkit.",
+  },
+  "email-changed": { tone: "success", text: () => "Your email address was changed." },
   "access-lost": {
     tone: "info",
     text: () => "The workspace you last used is no longer available to you at that address.",

@@ -35,7 +35,7 @@ test("alice invites dave, dave joins, changes role, is removed and loses access;
   const daveContext = await browser.newContext();
   const davePage = await daveContext.newPage();
   await davePage.goto(link);
-  await expect(davePage.getByRole("heading", { name: "You’re invited" })).toBeVisible();
+  await expect(davePage.getByRole("heading", { name: "Join Acme Inc" })).toBeVisible();
   await davePage.getByRole("link", { name: "Create an account" }).click();
   await davePage.getByLabel("Your name").fill("Dave Davis");
   await davePage.getByLabel("Work email").fill(dave);

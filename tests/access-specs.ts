@@ -369,9 +369,11 @@ export const RPCS: Record<string, RpcSpec> = {
     args: (w) => ({ org: w.id, invitation_id: w.rows["public.invitations"]?.id }),
     effect: "writes",
   },
-  // Whoever holds the token may see the invitation (name of the workspace, masked email).
+  // Whoever holds the token may see the invitation, signed in or not: the workspace's
+  // name and who invites (the signed-out invitation page shows both; the token is the
+  // credential, mailed to the invited address). Accepting is another matter (below).
   "public.get_invitation(token text)": {
-    may: "authenticated",
+    may: { anon: "allow", outsider: "allow", member: "allow", admin: "allow", owner: "allow" },
     args: (w) => ({ token: w.rows["public.invitations"]?.token }),
     effect: (response, w) =>
       !response.error &&
@@ -381,6 +383,18 @@ export const RPCS: Record<string, RpcSpec> = {
   "public.accept_invitation(token text)": {
     may: "nobody",
     args: (w) => ({ token: w.rows["public.invitations"]?.token }),
+    effect: "writes",
+  },
+  // Acts only on the caller: there is no target to pass. The attack it must stop is
+  // deleting someone else's account, so every actor calls it with the confirmation of
+  // another member of A (the bystander): nobody can, and A's rows stay as they were.
+  // A caller deleting their own account (allowed for members and admins, refused for
+  // a workspace's only owner) cannot be a cell here: the actors are shared by every
+  // cell, and a deleted one would fail the rest. tests/integration/account.test.ts
+  // holds those stories on both engines.
+  "public.delete_my_account(confirm_email text)": {
+    may: "nobody",
+    args: (w) => ({ confirm_email: w.users.bystander.email }),
     effect: "writes",
   },
   // Proves the caller's own address; touches no workspace's rows.

@@ -9,7 +9,8 @@ import { FormMessage } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignUpForm({ next }: { next: string }) {
+/** `invitedEmail`: the address an invitation was sent to, filled in and still editable. */
+export function SignUpForm({ next, invitedEmail }: { next: string; invitedEmail?: string }) {
   const [state, action] = useActionState(signUp, idleForm);
   const values = state.values ?? {};
   return (
@@ -31,8 +32,8 @@ export function SignUpForm({ next }: { next: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={values.email}
-        key={`e-${values.email ?? ""}`}
+        defaultValue={values.email ?? invitedEmail}
+        key={`e-${values.email ?? invitedEmail ?? ""}`}
         error={state.fieldErrors?.email}
       />
       <Field

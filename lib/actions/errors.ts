@@ -169,6 +169,23 @@ export const ERRORS = {
   // apply_stripe_event() given something that is not a Stripe event: a bug of the webhook.
   invalid_event: { message: "That did not work. Try again." },
 
+  // The account (delete_my_account; email change through the auth server)
+  account_confirmation_mismatch: {
+    message: "Type your account’s email address exactly to confirm.",
+    field: "confirmName",
+    fieldText: "Type your email address exactly as shown.",
+  },
+  last_owner_anywhere: {
+    message:
+      "You are the only owner of a workspace. Make someone else its owner, or delete it, before you delete your account.",
+  },
+  email_exists: {
+    message: "Another account uses that address.",
+    field: "email",
+  },
+  email_address_invalid: { message: "Enter a valid email address.", field: "email" },
+  same_email: { message: "That is already your address.", field: "email" },
+
   // Auth (Supabase Auth error codes)
   // The auth server did not answer, or answered 5xx (lib/auth/service.ts): not the user's fault.
   auth_unavailable: { message: "We can’t reach the sign-in service. Try again." },

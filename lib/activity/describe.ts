@@ -57,6 +57,19 @@ export function actorName(
   return (entry.actor_id && people.get(entry.actor_id)) || entry.actor_label || "A former member";
 }
 
+/** How an account that was deleted is named, wherever its id appears. */
+export const DELETED_USER = "Deleted user";
+
+/** `people` with every deleted account named DELETED_USER, whatever the log recorded for it. */
+export function withDeletedAccounts(
+  people: Map<string, string>,
+  deletedIds: Iterable<string>,
+): Map<string, string> {
+  const named = new Map(people);
+  for (const id of deletedIds) named.set(id, DELETED_USER);
+  return named;
+}
+
 const text = (value: unknown) =>
   typeof value === "string" ? value : value == null ? "" : JSON.stringify(value);
 
@@ -299,6 +312,18 @@ export function describeAction(entry: AuditEntry, people: Map<string, string> = 
       return `scheduled the deletion of the workspace for ${text(changes.deletion_due_at).slice(0, 10)}`;
     case "workspace.deletion_cancelled":
       return "cancelled the deletion of the workspace";
+    // delete_my_account(): the membership goes, and the person's ids on the
+    // workspace's rows are set to null (their pending invitations are revoked first).
+    case "account.deleted":
+      if (entry.table_name === "organization_members")
+        return "deleted their account and left the workspace";
+      if (entry.table_name === "projects")
+        return `deleted their account; project ${name} stays, without its creator`;
+      if (entry.table_name === "invitations")
+        return "revoked_at" in changes
+          ? `deleted their account, which revoked their invitation of ${subject(entry, people)}`
+          : `deleted their account; the invitation of ${subject(entry, people)} stays, without them`;
+      return "deleted their account";
     case "billing.plan_started":
       return `started on the ${planLabel(changes.plan_id)} plan`;
     case "billing.plan_changed":
@@ -376,6 +401,7 @@ export const ACTION_FILTERS = [
   "member.role_changed",
   "member.removed",
   "member.left",
+  "account.deleted",
   "ownership.transferred",
   "workspace.created",
   "billing.plan_changed",
@@ -437,6 +463,7 @@ export const ACTION_LABELS: Record<ActionFilter, string> = {
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
   "member.left": "Member left",
+  "account.deleted": "Account deleted",
   "ownership.transferred": "Ownership transferred",
   "workspace.created": "Workspace created",
   "billing.plan_changed": "Plan changed",

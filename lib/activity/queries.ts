@@ -65,6 +65,23 @@ export async function listActivityActors(organizationId: string): Promise<Activi
   return data;
 }
 
+/**
+ * The people of the log who deleted their account: delete_my_account() records
+ * "account.deleted" on their membership of every workspace they were in. The log
+ * keeps their ids and the labels it recorded; the views name them "Deleted user".
+ */
+export async function listDeletedAccounts(organizationId: string): Promise<string[]> {
+  const supabase = await createClient();
+  const { data, error } = await supabase
+    .from("audit_logs")
+    .select("actor_id")
+    .eq("organization_id", organizationId)
+    .eq("action", "account.deleted")
+    .eq("table_name", "organization_members");
+  if (error) throw new Error(`Could not load the deleted accounts: ${error.message}`);
+  return data.flatMap((row) => (row.actor_id ? [row.actor_id] : []));
+}
+
 export async function getActivityEntry(
   organizationId: string,
   id: number,

@@ -557,6 +557,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      delete_my_account: { Args: { confirm_email: string }; Returns: undefined };
       finish_workspace_import: {
         Args: { org: string; summary: Json };
         Returns: undefined;

@@ -14,10 +14,15 @@ import { RPCS } from "../access-specs";
 import { checkCatalog, RULES, type RuleId } from "../support/catalog-rules";
 import type { CatalogSnapshot, CatalogTable } from "../support/catalog-snapshot";
 
+/** The RPCs whose access spec lets anon call them (get_invitation: the signed-out invitation page). */
+const anonRpcs = Object.entries(RPCS)
+  .filter(([, spec]) => typeof spec.may === "object" && spec.may.anon === "allow")
+  .map(([key]) => key);
+
 describe("catalog gate on the migrated schema", () => {
   const catalog = inject("catalog");
   const privateCatalog = inject("privateCatalog");
-  const violations = checkCatalog(catalog, Object.keys(RPCS));
+  const violations = checkCatalog(catalog, Object.keys(RPCS), anonRpcs);
 
   it("sees the tables, policies and functions of the migrations (the snapshot is not empty)", () => {
     // Guards against a gate that passes because the snapshot query matched nothing.
@@ -575,6 +580,28 @@ describe("catalog rules reject a bad schema (fake snapshots)", () => {
       executableBy: ["postgres", "service_role"],
     };
     expect(check(fakeSnapshot({ functions: [internal] }))).toEqual([]);
+  });
+
+  it("let anon execute an intended RPC whose spec allows anon, but never through PUBLIC", () => {
+    const preview = {
+      schema: "public",
+      name: "create_widget",
+      args: "org uuid",
+      securityDefiner: true,
+      config: ['search_path=""'],
+      executableBy: ["postgres", "authenticated", "anon"],
+    };
+    expect(check(fakeSnapshot({ functions: [preview] }))).toEqual([
+      expect.objectContaining({ rule: "security-definer-not-anon" }),
+    ]);
+    const anonAllowed = (snapshot: CatalogSnapshot) =>
+      checkCatalog(snapshot, FAKE_RPCS, ["public.create_widget(org uuid)"]);
+    expect(anonAllowed(fakeSnapshot({ functions: [preview] }))).toEqual([]);
+    expect(
+      anonAllowed(
+        fakeSnapshot({ functions: [{ ...preview, executableBy: ["postgres", "PUBLIC"] }] }),
+      ),
+    ).toEqual([expect.objectContaining({ rule: "security-definer-not-anon" })]);
   });
 
   it("ignore functions that are not security definer", () => {

@@ -249,12 +249,14 @@ describe("invitations", () => {
     expect(await roleOf(acme.orgId, late.id)).toBeNull();
   });
 
-  it("anon cannot preview or accept, and a made-up token is simply not found", async () => {
+  it("anon may preview (the signed-out invitation page) but not accept, and a made-up token is simply not found", async () => {
     const { token } = await invite(acme.owner, acme.orgId, uniqueEmail("anon-target"));
-    for (const fn of ["get_invitation", "accept_invitation"] as const) {
-      const { error } = await anonClient(stack).rpc(fn, { token });
-      expect(error).not.toBeNull();
-    }
+    const preview = await anonClient(stack).rpc("get_invitation", { token });
+    expect(preview.error).toBeNull();
+    const accept = await anonClient(stack).rpc("accept_invitation", { token });
+    expect(accept.error).not.toBeNull();
+    const unknown = await anonClient(stack).rpc("get_invitation", { token: "0".repeat(64) });
+    expect(unknown.error?.message).toBe("invitation_not_found");
     const { error } = await dave.client.rpc("accept_invitation", { token: "0".repeat(64) });
     expect(error?.message).toBe("invitation_not_found");
   });

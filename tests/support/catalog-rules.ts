@@ -40,7 +40,8 @@ export const RULES = {
   "tenant-no-anon-policy": "no policy on a tenant table targets anon or public",
   "tenant-no-anon-grant": "anon and PUBLIC hold no privilege on a tenant table",
   "security-definer-search-path": "every security definer function pins search_path",
-  "security-definer-not-anon": "no security definer function is executable by anon or PUBLIC",
+  "security-definer-not-anon":
+    "no security definer function is executable by PUBLIC, nor by anon unless its access spec lets anon call it (RPCS of tests/access-specs.ts)",
   "security-definer-intended-rpc":
     "a security definer function in an exposed schema that authenticated may execute is an intended RPC (listed in RPCS of tests/access-specs.ts); helpers belong in schema private (Supabase lint 0029)",
   "view-security-invoker":
@@ -71,20 +72,24 @@ export const isTenantTable = (table: CatalogTable) =>
  * `intendedRpcs`: the functions the app calls through the API, as
  * "schema.name(identity args)" (the keys of RPCS in tests/access-specs.ts, the one
  * list of them). Every other function of an exposed schema must not be executable
- * by the API roles.
+ * by the API roles. `anonRpcs`: those of them whose spec lets anon call them (the
+ * attack matrix then holds anon to exactly what the spec says); every other
+ * security definer function must not be executable by anon.
  */
 export function checkCatalog(
   snapshot: CatalogSnapshot,
   intendedRpcs: readonly string[],
+  anonRpcs: readonly string[] = [],
 ): Violation[] {
   const intended = new Set(intendedRpcs);
+  const forAnon = new Set(anonRpcs.filter((rpc) => intended.has(rpc)));
   return [
     ...snapshot.tables.flatMap(checkTable),
     ...snapshot.tables.flatMap(checkForeignKeyIndexes),
     ...snapshot.tables.flatMap(checkPolicyInitplans),
     ...snapshot.tables.flatMap(checkGrantsMatchPolicies),
     ...snapshot.views.flatMap(checkView),
-    ...snapshot.functions.flatMap((fn) => checkFunction(fn, intended)),
+    ...snapshot.functions.flatMap((fn) => checkFunction(fn, intended, forAnon)),
   ];
 }
 
@@ -236,7 +241,11 @@ function checkView(view: CatalogView): Violation[] {
 /** Roles the API serves as: a function they may execute in an exposed schema is an endpoint. */
 const API_ROLES = new Set(["authenticated", "anon", "PUBLIC"]);
 
-function checkFunction(fn: CatalogFunction, intendedRpcs: ReadonlySet<string>): Violation[] {
+function checkFunction(
+  fn: CatalogFunction,
+  intendedRpcs: ReadonlySet<string>,
+  anonRpcs: ReadonlySet<string>,
+): Violation[] {
   if (!fn.securityDefiner) return [];
   const name = qualified(fn);
   const signature = `${name}(${fn.args})`;
@@ -249,7 +258,10 @@ function checkFunction(fn: CatalogFunction, intendedRpcs: ReadonlySet<string>): 
       message: `${signature}: security definer without a pinned search_path. Add "set search_path = ''" and qualify every name (public.x, auth.uid()).`,
     });
   }
-  const untrusted = fn.executableBy.filter((role) => UNTRUSTED_ROLES.has(role));
+  // PUBLIC never: it includes every role a future migration creates.
+  const untrusted = fn.executableBy.filter(
+    (role) => UNTRUSTED_ROLES.has(role) && !(role === "anon" && anonRpcs.has(signature)),
+  );
   if (untrusted.length > 0) {
     violations.push({
       rule: "security-definer-not-anon",

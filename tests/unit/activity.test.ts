@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   actorName,
+  DELETED_USER,
   describeAction,
   fieldChanges,
   isRestorable,
   personLabel,
   subjectLabel,
+  withDeletedAccounts,
   type AuditEntry,
 } from "@/lib/activity/describe";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -161,6 +163,54 @@ describe("activity sentences", () => {
       new_data: { user_id: "u1", role: "owner" },
     });
     expect(describeAction(joined)).toBe("joined as owner");
+  });
+
+  it("tells an account deletion from leaving, and says what it did to the workspace's rows", () => {
+    const membership = entry({
+      action: "account.deleted",
+      table_name: "organization_members",
+      old_data: { user_id: "u1", role: "member" },
+    });
+    expect(describeAction(membership)).toBe("deleted their account and left the workspace");
+    const project = entry({
+      action: "account.deleted",
+      table_name: "projects",
+      old_data: { name: "Roadmap", created_by: "u1" },
+      new_data: { created_by: null },
+    });
+    expect(describeAction(project)).toBe(
+      "deleted their account; project Roadmap stays, without its creator",
+    );
+    const invitation = entry({
+      action: "account.deleted",
+      table_name: "invitations",
+      old_data: { email: "dana@example.test", revoked_at: null },
+      new_data: { revoked_at: "2026-11-23 10:00:00+00" },
+    });
+    expect(describeAction(invitation)).toBe(
+      "deleted their account, which revoked their invitation of dana@example.test",
+    );
+  });
+
+  it("names a deleted account “Deleted user”, as actor and wherever its id appears", () => {
+    const people = withDeletedAccounts(new Map([["u1", "Alice <alice@example.test>"]]), ["u1"]);
+    const membership = entry({
+      action: "account.deleted",
+      table_name: "organization_members",
+      actor_label: "Alice <alice@example.test>",
+      old_data: { user_id: "u1", role: "member" },
+    });
+    expect(actorName(membership, people)).toBe(DELETED_USER);
+    const deletedProject = entry({
+      action: "delete",
+      old_data: { name: "Roadmap", created_by: "u1" },
+      new_data: null,
+    });
+    expect(fieldChanges(deletedProject, people)).toContainEqual({
+      field: "Created by",
+      before: DELETED_USER,
+      after: "",
+    });
   });
 
   it("says 'a former member' for someone no longer in the workspace", () => {

@@ -1,22 +1,38 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { ProfileForm, SignOutEverywhereForm } from "@/components/account/account-forms";
+import {
+  ChangeEmailForm,
+  DeleteAccount,
+  ProfileForm,
+  SignOutEverywhereForm,
+} from "@/components/account/account-forms";
 import { Logo } from "@/components/logo";
+import { Notice } from "@/components/notice";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
-import { getMyProfile } from "@/lib/account/queries";
-import { signOutEverywhere, updateProfile } from "@/lib/account/actions";
+import { getMyProfile, getSoleOwnedWorkspaces } from "@/lib/account/queries";
+import {
+  changeEmail,
+  deleteMyAccount,
+  signOutEverywhere,
+  updateProfile,
+} from "@/lib/account/actions";
 import { requireUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export const metadata: Metadata = { title: "Account settings" };
 
 /** The signed-in person's own settings, the same in every workspace. */
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const user = await requireUser();
-  const [profile, cookieStore] = await Promise.all([getMyProfile(user.id), cookies()]);
+  const [profile, soleOwned, cookieStore, params] = await Promise.all([
+    getMyProfile(user.id),
+    getSoleOwnedWorkspaces(user.id),
+    cookies(),
+    searchParams,
+  ]);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 bg-white">
@@ -30,6 +46,7 @@ export default async function AccountPage() {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+        <Notice params={params} />
         <div className="flex items-center gap-4">
           <Avatar name={profile.fullName ?? user.email} className="size-12 text-base" />
           <div className="min-w-0">
@@ -75,6 +92,50 @@ export default async function AccountPage() {
             </Link>
             <SignOutEverywhereForm action={signOutEverywhere} />
           </div>
+        </Card>
+
+        <Card className="space-y-4 p-6">
+          <div>
+            <h2 className="text-base font-semibold text-zinc-900">Email address</h2>
+            <p className="text-sm text-zinc-600">
+              You sign in and get invitations at {user.email}. A new address takes effect once you
+              open the confirmation link we email.
+            </p>
+          </div>
+          <ChangeEmailForm action={changeEmail} email={user.email} />
+        </Card>
+
+        <Card className="space-y-4 border-red-200 p-6">
+          <div>
+            <h2 className="text-base font-semibold text-zinc-900">Delete account</h2>
+            <p className="text-sm text-zinc-600">
+              Deletes your account and your memberships. The workspaces keep their projects and
+              their activity history.
+            </p>
+          </div>
+          {soleOwned.length > 0 ? (
+            <div className="space-y-2 text-sm text-zinc-700" id="delete-account-blocked">
+              <p>
+                You can’t delete your account yet: you are the only owner of{" "}
+                {soleOwned.length === 1 ? "this workspace" : "these workspaces"}. For each, make
+                another member its owner (Settings → Members) or delete the workspace (Settings).
+              </p>
+              <ul className="list-disc space-y-1 pl-5">
+                {soleOwned.map((workspace) => (
+                  <li key={workspace.slug}>
+                    <Link
+                      href={`/w/${workspace.slug}/settings`}
+                      className="font-medium text-zinc-900 underline underline-offset-4"
+                    >
+                      {workspace.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <DeleteAccount action={deleteMyAccount} email={user.email} />
+          )}
         </Card>
       </main>
     </div>

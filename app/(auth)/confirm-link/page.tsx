@@ -21,16 +21,22 @@ export default async function ConfirmLinkPage({ searchParams }: PageProps<"/conf
   const user = await getCurrentUser();
   // Signed out meanwhile: nothing to replace, the link works as it does for everyone.
   if (!user) redirect(`/auth/confirm?${emailLinkQuery(link)}`);
+  // A change of address is usually the signed-in person's own; the link still signs
+  // in the account it belongs to, so the same question, in its words.
+  const emailChange = link.type === "email_change";
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-xl font-semibold text-zinc-900">Switch account?</h1>
+        <h1 className="text-xl font-semibold text-zinc-900">
+          {emailChange ? "Confirm the new email address?" : "Switch account?"}
+        </h1>
         <p className="text-sm text-zinc-600">
           You are signed in as <strong className="text-zinc-900">{user.email}</strong>.
         </p>
         <p className="text-sm text-zinc-600">
-          This email link signs this browser in to the account it was sent to, in place of yours.
-          Continue only if you asked for this link yourself.
+          {emailChange
+            ? "This email link confirms a change of email address, and signs this browser in to the account it belongs to. Continue only if you asked for this change yourself."
+            : "This email link signs this browser in to the account it was sent to, in place of yours. Continue only if you asked for this link yourself."}
         </p>
       </div>
       <Link href="/" className={buttonClasses("primary", "md", "w-full")}>
@@ -40,8 +46,12 @@ export default async function ConfirmLinkPage({ searchParams }: PageProps<"/conf
         <input type="hidden" name="token_hash" value={link.token_hash} />
         <input type="hidden" name="type" value={link.type} />
         {link.next && <input type="hidden" name="next" value={link.next} />}
-        <SubmitButton pendingLabel="Switching…" className="w-full" variant="secondary">
-          Continue as the account in this link
+        <SubmitButton
+          pendingLabel={emailChange ? "Confirming…" : "Switching…"}
+          className="w-full"
+          variant="secondary"
+        >
+          {emailChange ? "Confirm the new address" : "Continue as the account in this link"}
         </SubmitButton>
       </form>
     </div>

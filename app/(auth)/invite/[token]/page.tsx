@@ -40,15 +40,54 @@ const closedInvitationCopy: Record<Exclude<InvitationStatus, "pending">, [string
 export default async function InvitationPage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const here = `/invite/${token}`;
-  const user = await getCurrentUser();
+  const [user, invitation] = await Promise.all([getCurrentUser(), getInvitation(token)]);
+  const home = user ? "/" : "/sign-in";
+  const homeLabel = user ? "Go to my workspaces" : "Sign in";
+
+  if (!invitation) {
+    return (
+      <Panel title="Invitation not found">
+        <p className="text-sm text-zinc-600">
+          This link does not match any invitation. Check that you copied the whole link, or ask for
+          a new invitation.
+        </p>
+        <Link href={home} className={buttonClasses("secondary")}>
+          {homeLabel}
+        </Link>
+      </Panel>
+    );
+  }
+
+  if (invitation.status !== "pending") {
+    const [title, explanation] = closedInvitationCopy[invitation.status];
+    return (
+      <Panel title={title}>
+        <p className="text-sm text-zinc-600">{explanation}</p>
+        <Link href={home} className={buttonClasses("secondary")}>
+          {homeLabel}
+        </Link>
+      </Panel>
+    );
+  }
+
+  const invitedAs = (
+    <>
+      {invitation.inviter ?? "Someone"} invited you to join{" "}
+      <strong>{invitation.workspaceName}</strong> as{" "}
+      {invitation.role === "admin" ? "an admin" : `a ${invitation.role}`}. The invitation expires on{" "}
+      {dateFormat.format(new Date(invitation.expiresAt))}.
+    </>
+  );
 
   if (!user) {
+    // Signed out, the address is shown in full (get_invitation): sign-up fills it in.
     const next = encodeURIComponent(here);
     return (
-      <Panel title="You’re invited">
+      <Panel title={`Join ${invitation.workspaceName}`}>
+        <p className="text-sm text-zinc-600">{invitedAs}</p>
         <p className="text-sm text-zinc-600">
-          Someone invited you to a workspace on tenantkit. Create an account or sign in with the
-          email address the invitation was sent to, and you will come back here to accept it.
+          Create an account or sign in with <strong>{invitation.email}</strong>, the address the
+          invitation was sent to, and you will come back here to accept it.
         </p>
         <div className="grid gap-2">
           <Link href={`/sign-up?next=${next}`} className={buttonClasses("primary", "md", "w-full")}>
@@ -61,33 +100,6 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
             I already have an account
           </Link>
         </div>
-      </Panel>
-    );
-  }
-
-  const invitation = await getInvitation(token);
-  if (!invitation) {
-    return (
-      <Panel title="Invitation not found">
-        <p className="text-sm text-zinc-600">
-          This link does not match any invitation. Check that you copied the whole link, or ask for
-          a new invitation.
-        </p>
-        <Link href="/" className={buttonClasses("secondary")}>
-          Go to my workspaces
-        </Link>
-      </Panel>
-    );
-  }
-
-  if (invitation.status !== "pending") {
-    const [title, explanation] = closedInvitationCopy[invitation.status];
-    return (
-      <Panel title={title}>
-        <p className="text-sm text-zinc-600">{explanation}</p>
-        <Link href="/" className={buttonClasses("secondary")}>
-          Go to my workspaces
-        </Link>
       </Panel>
     );
   }
@@ -144,12 +156,7 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
 
   return (
     <Panel title={`Join ${invitation.workspaceName}`}>
-      <p className="text-sm text-zinc-600">
-        {invitation.inviter ?? "Someone"} invited you to join{" "}
-        <strong>{invitation.workspaceName}</strong> as{" "}
-        {invitation.role === "admin" ? "an admin" : `a ${invitation.role}`}. The invitation expires
-        on {dateFormat.format(new Date(invitation.expiresAt))}.
-      </p>
+      <p className="text-sm text-zinc-600">{invitedAs}</p>
       <AcceptInvitationForm
         action={acceptInvitation}
         token={token}

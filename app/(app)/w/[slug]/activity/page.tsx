@@ -14,7 +14,9 @@ import {
   describeAction,
   exactTime,
   groupByDay,
+  DELETED_USER,
   personLabel,
+  withDeletedAccounts,
   relativeTime,
 } from "@/lib/activity/describe";
 import {
@@ -22,6 +24,7 @@ import {
   activityFiltersSchema,
   listActivity,
   listActivityActors,
+  listDeletedAccounts,
 } from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions } from "@/lib/activity/permissions";
@@ -68,17 +71,20 @@ export default async function ActivityPage({
     table: query.table || undefined,
     before: query.before || undefined,
   });
-  const [members, actors] = await Promise.all([
+  const [members, actors, deletedAccounts] = await Promise.all([
     listMembers(workspace.id),
     listActivityActors(workspace.id),
+    listDeletedAccounts(workspace.id),
   ]);
   // Current members by their current name and email; people who have left by the
-  // label the log last recorded for them (a name and an email).
-  const people = new Map(
+  // label the log last recorded for them (a name and an email); deleted accounts
+  // as "Deleted user".
+  const current = new Map(
     members.map((member) => [member.userId, personLabel(member.fullName, member.email)]),
   );
-  const formerMembers = actors.filter((actor) => !people.has(actor.actor_id));
-  for (const actor of formerMembers) people.set(actor.actor_id, actor.actor_label ?? "Unknown");
+  const formerMembers = actors.filter((actor) => !current.has(actor.actor_id));
+  for (const actor of formerMembers) current.set(actor.actor_id, actor.actor_label ?? "Unknown");
+  const people = withDeletedAccounts(current, deletedAccounts);
   const filtered = Boolean(filters.actor || filters.action || filters.table);
 
   return (
@@ -101,7 +107,9 @@ export default async function ActivityPage({
             })),
             ...formerMembers.map((actor) => ({
               value: actor.actor_id,
-              label: `${actor.actor_label ?? "Unknown"} (former member)`,
+              label: deletedAccounts.includes(actor.actor_id)
+                ? DELETED_USER
+                : `${actor.actor_label ?? "Unknown"} (former member)`,
             })),
           ]}
         />

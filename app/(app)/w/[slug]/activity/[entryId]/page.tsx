@@ -12,10 +12,16 @@ import {
   fieldChanges,
   isRestorable,
   personLabel,
+  withDeletedAccounts,
   relativeTime,
   subjectLabel,
 } from "@/lib/activity/describe";
-import { getActivityEntry, getActivityRequest, projectExists } from "@/lib/activity/queries";
+import {
+  getActivityEntry,
+  getActivityRequest,
+  listDeletedAccounts,
+  projectExists,
+} from "@/lib/activity/queries";
 import { listMembers } from "@/lib/members/queries";
 import { activityPermissions } from "@/lib/activity/permissions";
 import { requireWorkspace } from "@/lib/workspaces/context";
@@ -38,9 +44,13 @@ export default async function ActivityEntryPage({
   if (!can.canView || !Number.isSafeInteger(id) || id <= 0) notFound();
   const entry = (await getActivityEntry(workspace.id, id)) ?? notFound();
   const request = await getActivityRequest(entry.id);
-  const members = await listMembers(workspace.id);
-  const people = new Map(
-    members.map((member) => [member.userId, personLabel(member.fullName, member.email)]),
+  const [members, deletedAccounts] = await Promise.all([
+    listMembers(workspace.id),
+    listDeletedAccounts(workspace.id),
+  ]);
+  const people = withDeletedAccounts(
+    new Map(members.map((member) => [member.userId, personLabel(member.fullName, member.email)])),
+    deletedAccounts,
   );
   const changes = fieldChanges(entry, people);
   const at = new Date(entry.created_at);
