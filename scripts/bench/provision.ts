@@ -39,17 +39,22 @@ try {
   const owner = await signUpUser(info, `bench-owner-${randomUUID().slice(0, 8)}@bench.test`);
   console.log(`creating ${existing} workspaces…`);
   // Superuser SQL: the platform's own data, as many customers would have made it.
+  // Separate statements: a data-modifying CTE would not see the subscriptions the
+  // organizations' trigger inserts, and the plan limits would read "no plan".
   await runSql(
     info,
-    `with created as (
-       insert into public.organizations (name, slug)
-       select 'Existing ' || n, 'existing-' || n from generate_series(1, ${existing}) n
-       returning id)
-     , members as (
-       insert into public.organization_members (organization_id, user_id, role)
-       select id, '${owner.id}', 'owner' from created returning organization_id)
-     insert into public.projects (organization_id, name)
-     select organization_id, 'Welcome to your workspace' from members;`,
+    `insert into public.organizations (name, slug)
+     select 'Existing ' || n, 'existing-' || n from generate_series(1, ${existing}) n`,
+  );
+  await runSql(
+    info,
+    `insert into public.organization_members (organization_id, user_id, role)
+     select id, '${owner.id}', 'owner' from public.organizations where slug like 'existing-%'`,
+  );
+  await runSql(
+    info,
+    `insert into public.projects (organization_id, name)
+     select id, 'Welcome to your workspace' from public.organizations where slug like 'existing-%'`,
   );
   const [{ count } = { count: 0 }] = await runSql<{ count: number }>(
     info,
