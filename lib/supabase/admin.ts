@@ -13,8 +13,9 @@ import type { HourStats } from "@/lib/health/buffer";
  * The web app's only use of the service-role key (SUPABASE_SECRET_KEY), which
  * bypasses RLS, for platform tasks: the auth rate-limit counters
  * (public.consume_rate_limit), the Redis usage meter's flush (public.record_usage), the
- * per-tenant health flush (public.record_request_stats)
- * and billing (the Stripe webhook and the workspace's Stripe links, below): RPCs no
+ * per-tenant health flush (public.record_request_stats), billing (the Stripe webhook
+ * and the workspace's Stripe links) and the tenant lifecycle (the scheduled purge and
+ * provisioning for signup flows), all below: RPCs no
  * user or anon may execute, and reads no user's request can steer. The client is not
  * exported, so nothing else can borrow it; another platform task gets its own narrow
  * function here, reviewed as such (docs/security.md, "Service-role rules").
