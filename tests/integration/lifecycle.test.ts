@@ -498,6 +498,56 @@ describe("npm run tenant -- provision", () => {
     expect(membership?.role).toBe("owner");
   });
 
+  it("an operator resends the owner invitation: the old link stops working, the new one works", async () => {
+    const email = uniqueEmail("late-owner");
+    const slug = `initech-${randomUUID().slice(0, 8)}`;
+    const first = await tenant(
+      "provision",
+      "--slug",
+      slug,
+      "--name",
+      "Initech",
+      "--plan",
+      "free",
+      "--owner",
+      email,
+    );
+    const oldToken = /\/invite\/([0-9a-f]{64})/.exec(first.sent[0]!.text)?.[1];
+    expect(oldToken).toBeDefined();
+    const [org] = await runSql<{ id: string }>(
+      stack,
+      `select id from public.organizations where slug = ${literal(slug)}`,
+    );
+
+    // Not an operator: refused, and the old link still stands.
+    const stranger = await signUpUser(stack, uniqueEmail("stranger"));
+    const refused = await stranger.client.rpc("admin_resend_owner_invitation", { org: org!.id });
+    expect(refused.error?.message).toBe("not_platform_admin");
+
+    const ops = await signUpUser(stack, uniqueEmail("ops"));
+    await makePlatformAdmin(stack, ops);
+    const resent = await ops.client.rpc("admin_resend_owner_invitation", { org: org!.id });
+    expect(resent.error).toBeNull();
+    const newToken = (resent.data as { token?: string } | null)?.token;
+    expect(newToken).toMatch(/^[0-9a-f]{64}$/);
+    const [logged] = await runSql<{ event: string; actor_id: string }>(
+      stack,
+      `select event, actor_id from platform.audit_events
+       where organization_id = ${literal(org!.id)} and event = 'workspace.owner_invitation_resent'`,
+    );
+    expect(logged?.actor_id).toBe(ops.id);
+
+    const owner = await signUpUser(stack, email);
+    expect(
+      (await owner.client.rpc("accept_invitation", { token: oldToken! })).error,
+    ).not.toBeNull();
+    expect((await owner.client.rpc("accept_invitation", { token: newToken! })).error).toBeNull();
+
+    // Accepted: nothing pending to resend any more, said plainly.
+    const none = await ops.client.rpc("admin_resend_owner_invitation", { org: org!.id });
+    expect(none.error?.message).toBe("no_pending_owner_invitation");
+  });
+
   it("refuses bad arguments with one clear line and creates nothing", async () => {
     const slug = `bad-${randomUUID().slice(0, 8)}`;
     const cases: [string[], RegExp][] = [
