@@ -1,4 +1,4 @@
-/** Flag parsing shared by the lifecycle commands: unknown flags are usage errors. */
+/** Flag parsing shared by the tenant commands: unknown flags are usage errors (exit 2). */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { Database } from "../../lib/supabase/database.types";
@@ -11,8 +11,26 @@ export function flags<T extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // parseArgs' messages name the option ("Unknown option '--x'"); keep them, drop its advice.
+    throw new UsageError(error instanceof Error ? error.message.split(". ")[0]! : String(error));
   }
+}
+
+/** Only `--name value` options, each optional: the values that were given. */
+export function stringFlags<const Names extends string>(
+  args: string[],
+  names: readonly Names[],
+): Partial<Record<Names, string>> {
+  const values: Record<string, string | boolean | undefined> = flags(
+    args,
+    Object.fromEntries(names.map((name) => [name, { type: "string" as const }])),
+  );
+  const given: Partial<Record<Names, string>> = {};
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === "string") given[name] = value;
+  }
+  return given;
 }
 
 export function required(value: string | boolean | undefined, flag: string): string {

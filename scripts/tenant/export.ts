@@ -17,7 +17,7 @@ import {
 import type { Manifest } from "../../lib/export/format";
 import { slugSchema } from "../../lib/workspaces/validation";
 import { CommandError, UsageError, type TenantCommand } from "./context";
-import { parseOptions } from "./options";
+import { stringFlags } from "./args";
 
 export const exportCommand: TenantCommand = {
   name: "export",
@@ -28,7 +28,7 @@ export const exportCommand: TenantCommand = {
     "  --out   where to write the archive (default ./<slug>-export-<date>.zip; never overwritten)",
   ].join("\n"),
   async run(args, { supabase, operator, print }) {
-    const options = parseOptions(args, ["slug", "out"]);
+    const options = stringFlags(args, ["slug", "out"]);
     if (!options.slug) throw new UsageError("Say which workspace: --slug <slug>.");
     const slug = slugSchema.safeParse(options.slug);
     if (!slug.success) throw new UsageError(`--slug: ${slug.error.issues[0]!.message}`);

@@ -25,7 +25,7 @@ import { ArchiveError, readExportArchive, type ExportArchive } from "../../lib/e
 import type { ExportRow } from "../../lib/export/format";
 import { slugSchema, workspaceNameSchema } from "../../lib/workspaces/validation";
 import { CommandError, UsageError, type TenantCommand, type TenantCommandContext } from "./context";
-import { parseOptions } from "./options";
+import { stringFlags } from "./args";
 
 /**
  * The tables this import carries, each by its own lines below. An archive with rows of
@@ -122,7 +122,7 @@ export const importCommand: TenantCommand = {
     "  --name   the new workspace's name (default: the archive's)",
   ].join("\n"),
   async run(args, context) {
-    const options = parseOptions(args, ["file", "slug", "owner", "name"]);
+    const options = stringFlags(args, ["file", "slug", "owner", "name"]);
     if (!options.file) throw new UsageError("Say which archive: --file <archive.zip>.");
     if (!options.slug) throw new UsageError("Say the new workspace's URL: --slug <slug>.");
     const slug = slugSchema.safeParse(options.slug);
