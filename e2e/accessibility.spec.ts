@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { serviceClient } from "./support/helpers";
 
 const screens = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
@@ -82,6 +83,31 @@ for (const screen of screens) {
         await page.keyboard.press("Escape");
         await page.getByRole("button", { name: /switch workspace/ }).click();
         found.push({ path: "workspace switcher", violations: await seriousViolations(page) });
+        expect(found.filter((page) => page.violations.length > 0)).toEqual([]);
+      });
+
+      test("a new workspace and the operator console", async ({ newTenant }) => {
+        test.slow();
+        const found: Found[] = [];
+        // A fresh workspace shows its onboarding checklist; its owner is made an operator.
+        const operator = await newTenant({ userName: "Axel Audit" });
+        const { error } = await serviceClient().rpc("add_platform_admin", {
+          email: operator.email,
+          added_by: "e2e accessibility",
+        });
+        if (error) throw error;
+        const page = operator.page;
+        const id = operator.workspace.id;
+        for (const path of [
+          `/w/${operator.workspace.slug}`,
+          "/admin",
+          `/admin/tenants/${id}`,
+          `/admin/tenants/${id}/support`,
+          "/admin/health",
+        ]) {
+          await page.goto(path);
+          found.push({ path, violations: await seriousViolations(page) });
+        }
         expect(found.filter((page) => page.violations.length > 0)).toEqual([]);
       });
     });

@@ -89,7 +89,7 @@ test("carol switches between acme and globex and sees each workspace's projects 
     await carol.getByRole("button", { name: /switch workspace/ }).click();
     const menu = carol.getByRole("list", { name: "Your workspaces" });
     await expect(menu.getByRole("link")).toHaveCount(2);
-    await expect(menu.getByRole("link", { name: /Acme Inc/ })).toContainText("member");
+    await expect(menu.getByRole("link", { name: /Acme Inc/ })).toContainText("Member");
     await menu.getByRole("link", { name: new RegExp(name) }).click();
     await expect(carol).toHaveURL(new RegExp(`/w/${slug}$`));
     await expect(carol.getByTestId("current-workspace")).toHaveText(name);
