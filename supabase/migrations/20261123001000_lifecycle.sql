@@ -231,10 +231,11 @@ drop policy "owners delete" on public.organizations;
 revoke delete on public.organizations from authenticated;
 
 -- ---------------------------------------------------------------------------
--- Who is acting, for the platform log: an operator (their JWT) or the platform's
--- command (service role, `by` = TENANTKIT_OPERATOR). Everyone else is refused.
+-- Who is acting, for the platform log: an operator (their JWT) or, where
+-- `service_ok`, the platform's command (service role, `by` = TENANTKIT_OPERATOR).
+-- Everyone else is refused. The one operator check of every operator RPC.
 -- ---------------------------------------------------------------------------
-create function private.require_operator()
+create function private.require_operator(service_ok boolean default true)
 returns void
 language plpgsql
 stable
@@ -242,13 +243,14 @@ security definer
 set search_path = ''
 as $$
 begin
-  if not (private.caller_is_platform_admin() or (select auth.role()) = 'service_role') then
+  if not (private.caller_is_platform_admin()
+          or (service_ok and (select auth.role()) = 'service_role')) then
     raise exception 'not_platform_admin' using errcode = '42501',
       hint = 'Only platform admins may do this.';
   end if;
 end;
 $$;
-revoke execute on function private.require_operator() from public, anon, authenticated;
+revoke execute on function private.require_operator(boolean) from public, anon, authenticated;
 
 -- One entry in the platform log (platform.audit_events), which outlives the workspace.
 create function private.log_platform_event(event text, org uuid, details jsonb, by text default null)

@@ -124,25 +124,7 @@ as $$
   );
 $$;
 
--- Refuses everyone but a platform admin (and, where `service_ok`, the service role).
-create function private.require_operator(service_ok boolean)
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  if private.caller_is_platform_admin() then
-    return;
-  end if;
-  if service_ok and (select auth.role()) = 'service_role' then
-    return;
-  end if;
-  raise exception 'not_platform_admin' using errcode = '42501',
-    hint = 'Only platform admins may do this.';
-end;
-$$;
+-- private.require_operator(service_ok): the lifecycle migration's operator check.
 
 -- The caller's open, unexpired grant for the workspace, or null.
 create function private.caller_open_support_grant(org uuid)
@@ -485,7 +467,6 @@ $$;
 -- ---------------------------------------------------------------------------
 revoke execute on function private.mirror_support_event() from public, anon, authenticated;
 revoke execute on function private.log_support_event(text, platform.support_grants, jsonb) from public, anon, authenticated;
-revoke execute on function private.require_operator(boolean) from public, anon, authenticated;
 revoke execute on function private.caller_open_support_grant(uuid) from public, anon, authenticated;
 revoke execute on function private.caller_label() from public, anon, authenticated;
 
