@@ -4,11 +4,9 @@
  * Everything is torn down afterwards. Stack details reach the tests through
  * process.env (TENANTKIT_E2E_*), which Playwright passes on to its workers.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { seedDemoData } from "../../scripts/seed";
-import { projectRoot } from "../../scripts/lib/local-env";
+import { appEnv, buildApp, startApp } from "../../tests/support/app-server";
 import {
   createTestDatabase,
   postgresServerProblem,
@@ -26,22 +24,6 @@ import { E2E_APP_PORT, E2E_CRON_SECRET } from "./constants";
 const appUrl = `http://localhost:${E2E_APP_PORT}`;
 const distDir = ".next-test";
 
-async function waitFor(url: string, timeoutMs: number, process: ChildProcess) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (process.exitCode !== null)
-      throw new Error(`next start exited with code ${process.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
-}
-
 export default async function globalSetup() {
   const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (!existsSync(chromium)) {
@@ -50,9 +32,8 @@ export default async function globalSetup() {
     );
   }
 
-  // On the PostgreSQL server when there is one (as in CI): the app's page loads and
-  // Next's link prefetches then run side by side instead of queueing on PGlite's
-  // single connection. TENANTKIT_E2E_DRIVER=pglite forces the embedded default.
+  // On the PostgreSQL server when there is one (as in CI): the two workers' page loads
+  // then run side by side instead of queueing on PGlite's single connection. TENANTKIT_E2E_DRIVER=pglite forces the embedded default.
   let database: TestDatabase | undefined;
   if (process.env.TENANTKIT_E2E_DRIVER !== "pglite" && !(await postgresServerProblem())) {
     database = await createTestDatabase("tenantkit_e2e");
@@ -75,18 +56,7 @@ export default async function globalSetup() {
   await seedDemoData(info);
 
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEXT_PUBLIC_SUPABASE_URL: info.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: info.publishableKey,
-    NEXT_PUBLIC_SITE_URL: appUrl,
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(info.smtpPort),
-    EMAIL_FROM: "tenantkit <no-reply@tenantkit.local>",
-    LOCAL_MAIL_INBOX_URL: info.mailUrl,
-    NEXT_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The web server's platform tasks (lib/supabase/admin.ts): rate limits, billing.
-    SUPABASE_SECRET_KEY: info.secretKey,
+    ...appEnv(info, { siteUrl: appUrl, distDir }),
     STRIPE_SECRET_KEY: "sk_test_tenantkite2e",
     STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     STRIPE_PRICE_PRO: TEST_PRICES.pro,
@@ -95,22 +65,15 @@ export default async function globalSetup() {
     // The purge route's secret (app/api/cron/purge-workspaces, e2e/lifecycle.spec.ts).
     CRON_SECRET: E2E_CRON_SECRET,
   };
-  const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
-
-  console.log("e2e: building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: projectRoot,
-    env,
-    stdio: "inherit",
-  });
-  if (build.status !== 0) throw new Error("next build failed");
-
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_APP_PORT)], {
-    cwd: projectRoot,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitFor(`${appUrl}/sign-in`, 60_000, server);
+  let server: Awaited<ReturnType<typeof startApp>>;
+  try {
+    console.log("e2e: building the app (next build)…");
+    buildApp(env);
+    server = await startApp(env, E2E_APP_PORT);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   process.env.TENANTKIT_E2E_API_URL = info.url;
   process.env.TENANTKIT_E2E_PUBLISHABLE_KEY = info.publishableKey;
@@ -119,7 +82,7 @@ export default async function globalSetup() {
   process.env.TENANTKIT_E2E_STRIPE_URL = stripe.url;
 
   return async () => {
-    server.kill("SIGTERM");
+    await server.stop();
     await stop();
   };
 }
