@@ -8,6 +8,7 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-test/**",
+    ".next-bench/**",
     "node_modules/**",
     "supabase/.temp/**",
     "test-results/**",
@@ -27,6 +28,25 @@ export default defineConfig([
     // the React rules take for React's `use` hook. The browser tests hold no React code.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // One Link: components/ui/link.tsx (no prefetching by default, and why).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              importNames: ["default"],
+              message: 'Use `import { Link } from "@/components/ui/link"` (see why there).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The service-role key may only be read by server-only modules (`import "server-only"`

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { z } from "zod";
 import { TenantStatus } from "@/components/admin/tenant-status";
 import { Card } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState, useState } from "react";
 import { sendMagicLink, signIn } from "@/lib/auth/actions";
 import { idleForm } from "@/lib/forms";

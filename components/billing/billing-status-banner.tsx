@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { billingDay } from "@/lib/billing/entitlements";
 import { billingPermissions } from "@/lib/billing/permissions";

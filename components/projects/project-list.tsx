@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import type { Project } from "@/lib/projects/queries";

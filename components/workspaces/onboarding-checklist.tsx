@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { FocusLink } from "@/components/ui/focus-link";
 import { HideOnboardingButton } from "@/components/workspaces/hide-onboarding-button";

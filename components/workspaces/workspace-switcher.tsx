@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { switchTarget } from "@/lib/workspaces/switch-target";
 import { useEffect, useRef, useState } from "react";

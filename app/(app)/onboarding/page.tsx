@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Logo } from "@/components/logo";
 import { Notice } from "@/components/notice";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";

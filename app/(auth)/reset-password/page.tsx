@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cookies } from "next/headers";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { RECOVERY_COOKIE } from "@/lib/auth/redirects";

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { BillingStatusBanner } from "@/components/billing/billing-status-banner";
 import { LifecycleBanner } from "@/components/lifecycle/lifecycle-banner";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { AcceptInvitationForm } from "@/components/invitations/accept-form";
 import { ActionForm } from "@/components/ui/action-form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { TenantActions } from "@/components/admin/tenant-actions";
 import { TenantStatus } from "@/components/admin/tenant-status";
