@@ -36,7 +36,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${E2E_APP_PORT}`,
-    trace: "retain-on-failure",
+    // A trace records DOM snapshots and a screencast of every action, which costs the
+    // browser more CPU than the test itself: in CI a failed test is retried with one,
+    // locally (no retries) every test records one and keeps it if it fails.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [
