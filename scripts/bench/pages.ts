@@ -155,7 +155,7 @@ function timedGet(url: string, cookie: string, agent: http.Agent) {
 /**
  * One page view in a real browser, signed in: the requests it sends to the app
  * (the page, then any prefetches its links set off) and the API calls those cost
- * the server, counted until the browser has been idle for two seconds.
+ * the server, counted until the network is idle and two seconds more.
  */
 async function browserPageViews(appUrl: string, pages: string[], cookie: string, calls: string[]) {
   const browser = await chromium.launch({
